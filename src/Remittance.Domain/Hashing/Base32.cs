@@ -1,0 +1,28 @@
+namespace Remittance.Domain.Hashing;
+
+/// <summary>RFC 4648 base32 in lower case: only letters and digits, so safe in names that allow little else.</summary>
+internal static class Base32
+{
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+
+    /// <summary>The first <paramref name="length"/> characters (5 bits each) of the encoding of <paramref name="bytes"/>.</summary>
+    public static string Encode(ReadOnlySpan<byte> bytes, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length * 5, bytes.Length * 8, nameof(length));
+        Span<char> chars = stackalloc char[length];
+        int buffer = 0, bits = 0, next = 0;
+        for (var index = 0; index < length; index++)
+        {
+            if (bits < 5)
+            {
+                buffer = (buffer << 8) | bytes[next++];
+                bits += 8;
+            }
+
+            bits -= 5;
+            chars[index] = Alphabet[(buffer >> bits) & 0x1F];
+        }
+
+        return new string(chars);
+    }
+}

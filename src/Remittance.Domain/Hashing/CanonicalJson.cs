@@ -1,0 +1,148 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Remittance.Domain.Hashing;
+
+/// <summary>
+/// Writes a JSON tree in one canonical form, so that equal payloads give equal bytes however they were formatted:
+/// object keys sorted by UTF-16 code units (ordinal), no whitespace, strings escaped only where JSON requires it
+/// (<c>"</c>, <c>\</c>, and U+0000–U+001F, with the short escapes where they exist and lowercase <c>\u00xx</c>
+/// otherwise), other characters as raw UTF-8, and numbers as their original JSON text. Stored hashes depend on this
+/// form: changing it makes every redelivered message look like a conflict, so it is written out here by hand
+/// rather than left to a serializer whose escaping may change between releases.
+/// </summary>
+internal static class CanonicalJson
+{
+    public static void Write(JsonNode? node, ArrayBufferWriter<byte> output)
+    {
+        switch (node)
+        {
+            case null:
+                output.Write("null"u8);
+                break;
+            case JsonObject obj:
+                output.Write("{"u8);
+                var first = true;
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (!first)
+                    {
+                        output.Write(","u8);
+                    }
+
+                    first = false;
+                    WriteString(key, output);
+                    output.Write(":"u8);
+                    Write(value, output);
+                }
+
+                output.Write("}"u8);
+                break;
+            case JsonArray array:
+                output.Write("["u8);
+                for (var index = 0; index < array.Count; index++)
+                {
+                    if (index > 0)
+                    {
+                        output.Write(","u8);
+                    }
+
+                    Write(array[index], output);
+                }
+
+                output.Write("]"u8);
+                break;
+            case JsonValue value:
+                WriteValue(value, output);
+                break;
+        }
+    }
+
+    private static void WriteValue(JsonValue value, ArrayBufferWriter<byte> output)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                WriteString(StringOf(value), output);
+                break;
+            case JsonValueKind.Number:
+                output.Write(Encoding.UTF8.GetBytes(NumberText(value)));
+                break;
+            case JsonValueKind.True:
+                output.Write("true"u8);
+                break;
+            case JsonValueKind.False:
+                output.Write("false"u8);
+                break;
+            default:
+                output.Write("null"u8);
+                break;
+        }
+    }
+
+    private static string StringOf(JsonValue value)
+    {
+        if (value.TryGetValue<string>(out var text))
+        {
+            return text;
+        }
+
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            return element.GetString() ?? string.Empty;
+        }
+
+        // A value built in code from a char, a Guid, a DateTime…: read back the JSON string it writes.
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value.ToJsonString()));
+        reader.Read();
+        return reader.GetString() ?? string.Empty;
+    }
+
+    private static string NumberText(JsonValue value) =>
+        value.TryGetValue<JsonElement>(out var element) ? element.GetRawText() : value.ToJsonString();
+
+    private static void WriteString(string text, ArrayBufferWriter<byte> output)
+    {
+        output.Write("\""u8);
+        Span<byte> encoded = stackalloc byte[4];
+        for (var index = 0; index < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) != OperationStatus.Done)
+            {
+                // Only reachable for trees built in code; keeps unpaired surrogates distinct instead of replacing them.
+                WriteUnicodeEscape(text[index], output);
+                index++;
+                continue;
+            }
+
+            switch (rune.Value)
+            {
+                case '"': output.Write("\\\""u8); break;
+                case '\\': output.Write("\\\\"u8); break;
+                case '\b': output.Write("\\b"u8); break;
+                case '\f': output.Write("\\f"u8); break;
+                case '\n': output.Write("\\n"u8); break;
+                case '\r': output.Write("\\r"u8); break;
+                case '\t': output.Write("\\t"u8); break;
+                case < 0x20: WriteUnicodeEscape(rune.Value, output); break;
+                default:
+                    output.Write(encoded[..rune.EncodeToUtf8(encoded)]);
+                    break;
+            }
+
+            index += consumed;
+        }
+
+        output.Write("\""u8);
+    }
+
+    private static void WriteUnicodeEscape(int codeUnit, ArrayBufferWriter<byte> output)
+    {
+        const string Hex = "0123456789abcdef";
+        output.Write([(byte)'\\', (byte)'u',
+            (byte)Hex[(codeUnit >> 12) & 0xF], (byte)Hex[(codeUnit >> 8) & 0xF],
+            (byte)Hex[(codeUnit >> 4) & 0xF], (byte)Hex[codeUnit & 0xF]]);
+    }
+}

@@ -1,0 +1,31 @@
+using static System.FormattableString;
+
+namespace Remittance.Domain.Validation;
+
+/// <summary>
+/// Field paths as partners read them: <c>amount</c>, <c>payee.country</c>, <c>invoiceIds[3]</c>, and <c>$</c> for the
+/// whole body. Names that are not identifiers are bracketed, e.g. <c>partnerMetadata['trace id']</c>.
+/// </summary>
+internal static class JsonPath
+{
+    public const string Root = "$";
+
+    public static string Child(string parent, string name)
+    {
+        if (!IsIdentifier(name))
+        {
+            var quoted = "['" + Quote.Shorten(name).Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("'", "\\'", StringComparison.Ordinal) + "']";
+            return parent == Root ? quoted : parent + quoted;
+        }
+
+        return parent == Root ? name : parent + "." + name;
+    }
+
+    public static string Index(string parent, int index) => Invariant($"{parent}[{index}]");
+
+    private static bool IsIdentifier(string name) =>
+        name.Length is > 0 and <= Quote.MaxLength
+        && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+}
