@@ -1,0 +1,9 @@
+using Remittance.Aws.Runtime;
+
+namespace Remittance.Aws.DynamoDBStreams;
+
+/// <summary>
+/// DynamoDB Streams client settings. Against DynamoDB Local, set ServiceURL to DynamoDB Local's own URL: it serves
+/// the streams API on the same port.
+/// </summary>
+public sealed class AmazonDynamoDBStreamsConfig : AwsJsonClientConfig;
