@@ -1,0 +1,76 @@
+using System.Globalization;
+using Remittance.Pipeline.Observability;
+
+namespace Remittance.Pipeline.Composition;
+
+/// <summary>
+/// Everything a function needs to know about its deployment. In Lambda it comes from environment variables set by
+/// the CDK app; locally the CLI fills it in.
+/// </summary>
+public sealed record RemittanceOptions
+{
+    public const string TableNameVariable = "REMITTANCE_TABLE_NAME";
+    public const string StateMachineArnVariable = "REMITTANCE_STATE_MACHINE_ARN";
+    public const string DynamoDbEndpointVariable = "REMITTANCE_DYNAMODB_ENDPOINT";
+    public const string StepFunctionsEndpointVariable = "REMITTANCE_STEPFUNCTIONS_ENDPOINT";
+    public const string ConcurrencyVariable = "REMITTANCE_CONCURRENCY";
+    public const string LogLevelVariable = "REMITTANCE_LOG_LEVEL";
+
+    public string? TableName { get; init; }
+
+    public string? StateMachineArn { get; init; }
+
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Overrides the DynamoDB endpoint (DynamoDB Local); null means the region's endpoint.</summary>
+    public string? DynamoDbServiceUrl { get; init; }
+
+    /// <summary>Overrides the Step Functions endpoint (a local stand-in); null means the region's endpoint.</summary>
+    public string? StepFunctionsServiceUrl { get; init; }
+
+    /// <summary>How many records of one batch are written or started at once.</summary>
+    public int Concurrency { get; init; } = 10;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
+    public static RemittanceOptions FromEnvironment(Func<string, string?> variable) => new()
+    {
+        TableName = variable(TableNameVariable),
+        StateMachineArn = variable(StateMachineArnVariable),
+        Region = variable("AWS_REGION") ?? variable("AWS_DEFAULT_REGION") ?? "us-east-1",
+        DynamoDbServiceUrl = variable(DynamoDbEndpointVariable),
+        StepFunctionsServiceUrl = variable(StepFunctionsEndpointVariable),
+        Concurrency = int.TryParse(variable(ConcurrencyVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 10,
+        LogLevel = Enum.TryParse<LogLevel>(variable(LogLevelVariable), ignoreCase: true, out var level) ? level : LogLevel.Info,
+    };
+
+    /// <summary>Problems that would make the given function fail later, each stated as what to set.</summary>
+    public IReadOnlyList<string> Validate(FunctionName function)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(TableName))
+        {
+            problems.Add($"{TableNameVariable} is not set: the remittance table's name is required.");
+        }
+
+        if (function == FunctionName.Stream && string.IsNullOrWhiteSpace(StateMachineArn))
+        {
+            problems.Add($"{StateMachineArnVariable} is not set: the stream function starts executions of that state machine.");
+        }
+
+        if (Concurrency is < 1 or > 100)
+        {
+            problems.Add($"{ConcurrencyVariable} must be between 1 and 100 (was {Concurrency}).");
+        }
+
+        foreach (var (name, url) in (ReadOnlySpan<(string, string?)>)[(DynamoDbEndpointVariable, DynamoDbServiceUrl), (StepFunctionsEndpointVariable, StepFunctionsServiceUrl)])
+        {
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                problems.Add($"{name} must be an absolute URL (was '{url}').");
+            }
+        }
+
+        return problems;
+    }
+}

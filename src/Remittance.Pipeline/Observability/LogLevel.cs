@@ -1,0 +1,10 @@
+namespace Remittance.Pipeline.Observability;
+
+public enum LogLevel
+{
+    Debug,
+    Info,
+    Warn,
+    Error,
+    None,
+}
