@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.DynamoDbLocal;
+using Remittance.Local.Invoke;
+using Remittance.Local.Run;
+using Remittance.Pipeline.Composition;
+using Remittance.Pipeline.Functions;
+
+namespace Remittance.Cli.Commands;
+
+/// <summary><c>remittance local invoke &lt;function&gt; --event &lt;file&gt;</c>: one function, one event, as Lambda runs it.</summary>
+public static class LocalInvokeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var function = new Argument<string>("function")
+        {
+            Description = $"The function to run: {string.Join(" | ", Enum.GetNames<FunctionName>().Select(n => n.ToLowerInvariant()))}.",
+        };
+        var eventFile = new Option<string>("--event", "-e") { Description = "The event JSON file (see samples/events/).", Required = true };
+        var endpoint = DynamoDbOptions.Endpoint();
+        var table = DynamoDbOptions.Table();
+        var functionLog = new Option<bool>("--function-logs") { Description = "Print the function's JSON logs to stderr." };
+        var command = new Command("invoke", "Run one function's handler on an event file through the Lambda Runtime API loop and print its JSON response.")
+        {
+            function, eventFile, endpoint, table, functionLog,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!FunctionHandlers.TryParse(parse.GetValue(function), out var name))
+            {
+                await error.WriteLineAsync($"Unknown function '{parse.GetValue(function)}'. Choose one of: " +
+                    string.Join(", ", Enum.GetNames<FunctionName>().Select(n => n.ToLowerInvariant())) + ".").ConfigureAwait(false);
+                return 2;
+            }
+
+            byte[] payload;
+            try
+            {
+                payload = await File.ReadAllBytesAsync(parse.GetRequiredValue(eventFile), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"Cannot read --event: {failure.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
+            var options = new LocalRunOptions
+            {
+                TableName = parse.GetRequiredValue(table),
+                DynamoDb = DynamoDbOptions.From(parse.GetValue(endpoint), error),
+                FunctionLog = parse.GetValue(functionLog) ? error : null,
+            };
+            LocalInvocationResult result;
+            try
+            {
+                result = await LocalInvoker.InvokeAsync(name, payload, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoDbLocalException failure)
+            {
+                await error.WriteLineAsync($"DynamoDB Local could not start: {failure.Message}").ConfigureAwait(false);
+                return 3;
+            }
+
+            if (result.Succeeded)
+            {
+                await output.WriteLineAsync(result.PayloadText).ConfigureAwait(false);
+                return 0;
+            }
+
+            await error.WriteLineAsync($"{result.Status}: {result.ErrorType}").ConfigureAwait(false);
+            await output.WriteLineAsync(result.PayloadText).ConfigureAwait(false);
+            return 1;
+        });
+        return command;
+    }
+}

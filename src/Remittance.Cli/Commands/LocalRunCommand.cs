@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Text.Json;
+using Remittance.Cli.Rendering;
+using Remittance.DynamoDbLocal;
+using Remittance.Local.Input;
+using Remittance.Local.Run;
+using Spectre.Console;
+
+namespace Remittance.Cli.Commands;
+
+/// <summary><c>remittance local run --input &lt;file|dir|.jsonl&gt; [--report report.json]</c></summary>
+public static class LocalRunCommand
+{
+    /// <summary>Inputs at least this long get a progress bar on an interactive console.</summary>
+    private const int ProgressThreshold = 200;
+
+    public static Command Create(IAnsiConsole console, TextWriter error)
+    {
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "A message file (.json: one body), a .jsonl file (one body per line), or a directory of them.",
+            Required = true,
+        };
+        var report = new Option<string?>("--report", "-r") { Description = "Also write the full report as JSON to this file." };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "Ingest invocations in flight at once. The default, 1, keeps runs reproducible: batches are " +
+                          "taken in input order, so the first of two messages with the same request ID is the one kept.",
+            DefaultValueFactory = _ => 1,
+        };
+        var functionLog = new Option<bool>("--function-logs") { Description = "Print the functions' JSON logs to stderr." };
+        var endpoint = DynamoDbOptions.Endpoint();
+        var table = DynamoDbOptions.Table();
+        var command = new Command("run", "Feed partner messages through ingest → stream → workflow start on DynamoDB Local and report each one's fate.")
+        {
+            input, report, concurrency, functionLog, endpoint, table,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetRequiredValue(input);
+            if (parse.GetValue(concurrency) is < 1 or > 64)
+            {
+                await error.WriteLineAsync("--concurrency must be between 1 and 64.").ConfigureAwait(false);
+                return 2;
+            }
+
+            IReadOnlyList<InputMessage> messages;
+            try
+            {
+                messages = MessageSource.Read(path);
+            }
+            catch (Exception failure) when (failure is FileNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"Cannot read --input: {failure.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
+            var options = new LocalRunOptions
+            {
+                TableName = parse.GetRequiredValue(table),
+                Concurrency = parse.GetValue(concurrency),
+                DynamoDb = DynamoDbOptions.From(parse.GetValue(endpoint), error),
+                FunctionLog = parse.GetValue(functionLog) ? error : null,
+            };
+
+            LocalRunReport result;
+            try
+            {
+                result = await RunAsync(console, path, messages, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoDbLocalException failure)
+            {
+                await error.WriteLineAsync($"DynamoDB Local could not start: {failure.Message}").ConfigureAwait(false);
+                return 3;
+            }
+
+            ReportRenderer.Render(console, result);
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                await File.WriteAllTextAsync(reportPath, JsonSerializer.Serialize(result, LocalRunJsonContext.Default.LocalRunReport),
+                    cancellationToken).ConfigureAwait(false);
+                console.MarkupLineInterpolated($"Report written to [bold]{reportPath}[/].");
+            }
+
+            // Every message is accounted for; a dead-lettered one means the pipeline could not process it.
+            return result.Totals.DeadLettered == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static async Task<LocalRunReport> RunAsync(
+        IAnsiConsole console,
+        string path,
+        IReadOnlyList<InputMessage> messages,
+        LocalRunOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (messages.Count < ProgressThreshold || !console.Profile.Capabilities.Interactive)
+        {
+            return await LocalRunner.RunAsync(path, messages, options, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await console.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("messages", maxValue: messages.Count);
+            var progress = new Progress<LocalRunProgress>(p =>
+            {
+                task.Description = p.Phase;
+                task.Value = p.Settled;
+            });
+            return await LocalRunner.RunAsync(path, messages, options, progress, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,61 @@
+using Remittance.Aws.Lambda.RuntimeSupport;
+using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.DynamoDbLocal;
+using Remittance.Local.Run;
+using Remittance.Local.StepFunctions;
+using Remittance.Pipeline.Composition;
+using Remittance.Pipeline.Functions;
+using Remittance.Pipeline.Schema;
+
+namespace Remittance.Local.Invoke;
+
+/// <summary>
+/// Runs one function on one event exactly as Lambda would: the real bootstrap loop polls a local stand-in of the
+/// Lambda Runtime API, which hands it the event and collects the response or error (like <c>sam local invoke</c>).
+/// The function talks to a DynamoDB Local with the remittance table and to the local workflow runner.
+/// </summary>
+public static class LocalInvoker
+{
+    public static async Task<LocalInvocationResult> InvokeAsync(
+        FunctionName function,
+        byte[] eventPayload,
+        LocalRunOptions options,
+        CancellationToken cancellationToken)
+    {
+        await using var server = await DynamoDbLocalServer.StartAsync(options.DynamoDb, cancellationToken).ConfigureAwait(false);
+        using var dynamoDb = server.CreateClient();
+        await TableSetup.EnsureTableAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
+        using var services = RemittanceServices.Create(
+            new RemittanceOptions { TableName = options.TableName, StateMachineArn = LocalRunOptions.StateMachineArn },
+            function,
+            new RemittanceEdges
+            {
+                DynamoDb = dynamoDb,
+                StepFunctions = new LocalStepFunctions(options.Time),
+                Time = options.Time,
+                LogWriter = options.FunctionLog ?? TextWriter.Null,
+            });
+
+        await using var runtimeApi = LocalRuntimeApi.Start(new LocalRuntimeApiOptions
+        {
+            FunctionArn = $"arn:aws:lambda:us-east-1:000000000000:function:remittance-{function.ToString().ToLowerInvariant()}",
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var bootstrap = new LambdaBootstrap(FunctionHandlers.Create(function, services), null, new LambdaBootstrapOptions
+        {
+            RuntimeApiAddress = runtimeApi.Address,
+            FunctionLog = options.FunctionLog ?? TextWriter.Null,
+            RuntimeLog = options.FunctionLog ?? TextWriter.Null,
+        });
+        var loop = bootstrap.RunAsync(stop.Token);
+        try
+        {
+            return await runtimeApi.InvokeAsync(eventPayload, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false);
+        }
+    }
+}

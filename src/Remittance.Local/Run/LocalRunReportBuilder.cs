@@ -1,0 +1,97 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using Remittance.Domain;
+using Remittance.Local.StepFunctions;
+using Remittance.Pipeline.Ingest;
+using Remittance.Pipeline.Schema;
+using Remittance.Pipeline.Start;
+using Remittance.Pipeline.Storage;
+
+namespace Remittance.Local.Run;
+
+/// <summary>Joins what the functions reported with what the table holds, so every message is accounted for.</summary>
+public static class LocalRunReportBuilder
+{
+    public static LocalRunReport Build(LocalRunFacts facts)
+    {
+        var lastResult = new Dictionary<string, IngestResult>(StringComparer.Ordinal);
+        var receives = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var result in facts.IngestResults)
+        {
+            lastResult[result.MessageId] = result;
+            receives[result.MessageId] = receives.GetValueOrDefault(result.MessageId) + 1;
+        }
+
+        var deadLettered = facts.DeadLetters.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+        var deliveries = facts.MessageOrder.Select(id =>
+        {
+            var result = lastResult.GetValueOrDefault(id);
+            var outcome = deadLettered.Contains(id) ? "DEAD_LETTERED" : result?.Outcome.ToString().ToUpperInvariant() ?? "NOT_DELIVERED";
+            return new DeliveryEntry(facts.Sources[id].Source, id, outcome, receives.GetValueOrDefault(id), result?.RequestId, result?.Key);
+        }).ToList();
+
+        var sourcesByKey = deliveries.Where(d => d.Key is not null)
+            .GroupBy(d => d.Key!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(d => d.Source)], StringComparer.Ordinal);
+        IReadOnlyList<string> SourcesOf(string key) => sourcesByKey.GetValueOrDefault(key) ?? [];
+
+        var executions = facts.StepFunctions.Executions.ToDictionary(e => e.Name, e => e.Status, StringComparer.Ordinal);
+        var remittances = new List<RemittanceEntry>();
+        var rejections = new List<RejectionEntry>();
+        var conflicts = new List<ConflictEntry>();
+        foreach (var item in facts.Items.OrderBy(i => i[ItemAttributes.RequestId].S, StringComparer.Ordinal))
+        {
+            var key = item[ItemAttributes.RequestId].S;
+            var status = Text(item, ItemAttributes.Status);
+            if (status == RemittanceStatus.Rejected.ToWire())
+            {
+                rejections.Add(new RejectionEntry(key, Text(item, ItemAttributes.RejectedRequestId), SourcesOf(key),
+                    [.. (item.GetValueOrDefault(ItemAttributes.Reasons)?.L ?? []).Select(r =>
+                        new ReasonEntry(r.M["field"].S, r.M["code"].S, r.M["message"].S))]));
+            }
+            else if (status == RemittanceStatus.Conflict.ToWire())
+            {
+                conflicts.Add(new ConflictEntry(key, Text(item, ItemAttributes.ConflictsWith) ?? string.Empty, SourcesOf(key),
+                    Text(item, ItemAttributes.PayloadHash) ?? string.Empty, Text(item, ItemAttributes.ExistingPayloadHash) ?? string.Empty));
+            }
+            else
+            {
+                var executionName = Text(item, ItemAttributes.ExecutionName) ?? string.Empty;
+                remittances.Add(new RemittanceEntry(key, status ?? "?",
+                    int.Parse(item.GetValueOrDefault(ItemAttributes.Attempt)?.N ?? "0", CultureInfo.InvariantCulture),
+                    executionName, executions.GetValueOrDefault(executionName), SourcesOf(key)));
+            }
+        }
+
+        int Count(IngestOutcome outcome) => deliveries.Count(d => d.Outcome == outcome.ToString().ToUpperInvariant());
+        var seconds = Math.Max(facts.Elapsed.TotalSeconds, 1e-6);
+        return new LocalRunReport
+        {
+            Input = facts.Input,
+            StartedAt = Timestamps.Format(facts.StartedAt),
+            DurationSeconds = Math.Round(facts.Elapsed.TotalSeconds, 3),
+            MessagesPerSecond = Math.Round(facts.MessageOrder.Count / seconds, 1),
+            WorkflowRunner = LocalStepFunctions.RunnerDescription,
+            DynamoDbLocal = facts.DynamoDbLocal,
+            Totals = new LocalRunTotals(
+                facts.MessageOrder.Count,
+                Count(IngestOutcome.Accepted),
+                Count(IngestOutcome.Duplicate),
+                Count(IngestOutcome.Conflict),
+                Count(IngestOutcome.Rejected),
+                deadLettered.Count,
+                facts.IngestResults.Count - lastResult.Count,
+                facts.IngestInvocations,
+                facts.Poller.Invocations,
+                facts.StartResults.Count(r => r.Outcome == StartOutcome.Started),
+                facts.StartResults.Count(r => r.Outcome == StartOutcome.AlreadyStarted),
+                facts.Poller.OnFailureDestination.Count),
+            Remittances = remittances,
+            Rejections = rejections,
+            Conflicts = conflicts,
+            Deliveries = deliveries,
+        };
+    }
+
+    private static string? Text(Dictionary<string, AttributeValue> item, string name) => item.GetValueOrDefault(name)?.S;
+}

@@ -1,0 +1,3 @@
+namespace Remittance.Local.Run;
+
+public sealed record ReasonEntry(string Field, string Code, string Message);

@@ -1,0 +1,9 @@
+namespace Remittance.Local.Run;
+
+public sealed record RemittanceEntry(
+    string RequestId,
+    string Status,
+    int Attempt,
+    string ExecutionName,
+    string? ExecutionStatus,
+    IReadOnlyList<string> Sources);

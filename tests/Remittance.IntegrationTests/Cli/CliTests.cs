@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Remittance.Cli;
+using Remittance.IntegrationTests.Infrastructure;
+using Remittance.Local.Run;
+
+namespace Remittance.IntegrationTests.Cli;
+
+/// <summary>The <c>remittance</c> command line, run in-process the way a user types it.</summary>
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class CliTests(DynamoDbLocalFixture fixture)
+{
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task LocalRun_OnSamples_PrintsEveryFateAndWritesTheJsonReport()
+    {
+        var reportPath = Path.Combine(Path.GetTempPath(), $"remittance-report-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exit, output, error) = await RunAsync("local", "run", "--input", RepositoryRoot.Combine("samples", "partner-messages"),
+                "--report", reportPath, "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-run") + "remittances");
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("030-malformed-json.json", output, StringComparison.Ordinal);
+            Assert.Contains("MALFORMED_JSON", output, StringComparison.Ordinal);
+            Assert.Contains("CONFLICT", output, StringComparison.Ordinal);
+            Assert.Contains("recorded start", output, StringComparison.Ordinal);
+            var report = JsonSerializer.Deserialize(await File.ReadAllTextAsync(reportPath), LocalRunJsonContext.Default.LocalRunReport)!;
+            Assert.Equal(report.Totals.Messages, report.Deliveries.Count);
+            Assert.Contains(report.Remittances, r => output.Contains(r.ExecutionName, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(reportPath);
+        }
+    }
+
+    [Fact]
+    public async Task LocalRun_WhenInputDoesNotExist_SaysSoAndFails()
+    {
+        var (exit, _, error) = await RunAsync("local", "run", "--input", "/nonexistent/messages", "--dynamodb-endpoint", fixture.ServiceUrl);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/messages", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalInvoke_Ingest_PrintsTheBatchResponseLambdaWouldReturn()
+    {
+        var (exit, output, error) = await RunAsync("local", "invoke", "ingest", "--event", RepositoryRoot.Combine("samples", "events", "sqs-ingest-batch.json"),
+            "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-invoke") + "remittances");
+
+        Assert.True(exit == 0, error);
+        using var response = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Array, response.RootElement.GetProperty("batchItemFailures").ValueKind);
+        Assert.Equal(0, response.RootElement.GetProperty("batchItemFailures").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task LocalInvoke_Stream_StartsTheRunAndReportsNoFailures()
+    {
+        var (exit, output, error) = await RunAsync("local", "invoke", "stream", "--event", RepositoryRoot.Combine("samples", "events", "dynamodb-stream-insert.json"),
+            "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-invoke-stream") + "remittances");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("""{"batchItemFailures":[]}""", output.Trim());
+    }
+
+    [Fact]
+    public async Task LocalInvoke_WhenFunctionIsUnknown_ListsTheFunctions()
+    {
+        var (exit, _, error) = await RunAsync("local", "invoke", "billing", "--event", "x.json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ingest, stream", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalInvoke_WhenEventIsNotAnSqsEvent_ReportsTheFunctionErrorLikeLambda()
+    {
+        var eventPath = Path.Combine(Path.GetTempPath(), $"bad-event-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(eventPath, "[1,2,3]");
+        try
+        {
+            var (exit, output, error) = await RunAsync("local", "invoke", "ingest", "--event", eventPath,
+                "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-invoke-bad") + "remittances");
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Failed", error, StringComparison.Ordinal);
+            Assert.Contains("errorMessage", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(eventPath);
+        }
+    }
+}

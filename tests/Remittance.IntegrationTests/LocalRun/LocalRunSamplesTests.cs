@@ -1,0 +1,91 @@
+using Remittance.Domain;
+using Remittance.DynamoDbLocal;
+using Remittance.IntegrationTests.Infrastructure;
+using Remittance.Local.Input;
+using Remittance.Local.Run;
+
+namespace Remittance.IntegrationTests.LocalRun;
+
+/// <summary><c>remittance local run</c> on the checked-in samples, end to end against DynamoDB Local.</summary>
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
+{
+    private async Task<LocalRunReport> RunSamplesAsync(string testName, int concurrency = 1)
+    {
+        var input = RepositoryRoot.Combine("samples", "partner-messages");
+        return await LocalRunner.RunAsync(input, MessageSource.Read(input), new LocalRunOptions
+        {
+            TableName = fixture.NewTablePrefix(testName) + "remittances",
+            Concurrency = concurrency,
+            DynamoDb = new DynamoDbLocalOptions { Mode = DynamoDbLocalMode.External, ExternalEndpoint = fixture.ServiceUrl },
+        }, null, CancellationToken.None);
+    }
+
+    private static DeliveryEntry Delivery(LocalRunReport report, string source) => Assert.Single(report.Deliveries, d => d.Source == source);
+
+    [Fact]
+    public async Task LocalRun_OnSamples_AccountsForEveryMessage()
+    {
+        var report = await RunSamplesAsync(nameof(LocalRun_OnSamples_AccountsForEveryMessage));
+
+        var input = MessageSource.Read(RepositoryRoot.Combine("samples", "partner-messages"));
+        Assert.Equal(input.Select(m => m.Source), report.Deliveries.Select(d => d.Source));
+        Assert.All(report.Deliveries, d => Assert.Contains(d.Outcome, (string[])["ACCEPTED", "DUPLICATE", "CONFLICT", "REJECTED"]));
+        var t = report.Totals;
+        Assert.Equal(t.Messages, t.Accepted + t.Duplicates + t.Conflicts + t.Rejected);
+        Assert.Equal(0, t.DeadLettered);
+        Assert.Equal(t.Accepted, report.Remittances.Count);
+        // Every accepted remittance got exactly one run, under its pre-generated name.
+        Assert.Equal(t.Accepted, t.ExecutionsStarted);
+        Assert.All(report.Remittances, r =>
+        {
+            Assert.Equal("RECEIVED", r.Status);
+            Assert.Equal(1, r.Attempt);
+            Assert.Equal(ExecutionName.For(r.RequestId, 1), r.ExecutionName);
+            Assert.Equal("RUNNING", r.ExecutionStatus);
+        });
+        Assert.Equal(t.Rejected, report.Rejections.Sum(r => r.Sources.Count));
+    }
+
+    [Fact]
+    public async Task LocalRun_OnSamples_ShowsEachKindOfFate()
+    {
+        var report = await RunSamplesAsync(nameof(LocalRun_OnSamples_ShowsEachKindOfFate));
+
+        Assert.Equal("ACCEPTED", Delivery(report, "001-settled-usd-business.json").Outcome);
+        Assert.Equal("DUPLICATE", Delivery(report, "020-duplicate-of-001.json").Outcome);
+        var conflict = Delivery(report, "021-conflict-with-001.json");
+        Assert.Equal("CONFLICT", conflict.Outcome);
+        Assert.Contains(report.Conflicts, c => c.Key == conflict.Key && c.Sources.Contains("021-conflict-with-001.json"));
+        Assert.Equal("MALFORMED_JSON", RejectionCodes(report, "030-malformed-json.json").Single());
+        Assert.Contains("TOO_MANY_FRACTION_DIGITS", RejectionCodes(report, "032-bad-exponent-jpy.json"));
+        Assert.Equal("ITEM_TOO_LARGE", RejectionCodes(report, "040-oversized.json").Single());
+
+        var nonAscii = Delivery(report, "013-non-ascii-128-char-request-id.json");
+        Assert.Equal("ACCEPTED", nonAscii.Outcome);
+        Assert.Equal(128, nonAscii.RequestId!.EnumerateRunes().Count());
+        Assert.Contains(nonAscii.RequestId, c => c > 127);
+        var remittance = Assert.Single(report.Remittances, r => r.RequestId == nonAscii.RequestId);
+        Assert.True(ExecutionName.IsValid(remittance.ExecutionName));
+    }
+
+    [Fact]
+    public async Task LocalRun_WithConcurrentBatches_StillWritesOneItemPerRequestId()
+    {
+        var report = await RunSamplesAsync(nameof(LocalRun_WithConcurrentBatches_StillWritesOneItemPerRequestId), concurrency: 4);
+
+        // Which of 001/020/021 wins the race may vary; that exactly one is stored and the rest accounted for may not.
+        var contenders = report.Deliveries.Where(d => d.Source is "001-settled-usd-business.json" or "020-duplicate-of-001.json" or "021-conflict-with-001.json").ToList();
+        Assert.Single(contenders, d => d.Outcome == "ACCEPTED");
+        Assert.Equal(3, contenders.Count(d => d.Outcome is "ACCEPTED" or "DUPLICATE" or "CONFLICT"));
+        Assert.Single(report.Remittances, r => r.RequestId == contenders[0].RequestId);
+        Assert.Equal(report.Totals.Accepted, report.Totals.ExecutionsStarted);
+    }
+
+    private static List<string> RejectionCodes(LocalRunReport report, string source)
+    {
+        var delivery = Delivery(report, source);
+        Assert.Equal("REJECTED", delivery.Outcome);
+        return [.. Assert.Single(report.Rejections, r => r.Key == delivery.Key).Reasons.Select(r => r.Code)];
+    }
+}
