@@ -1,10 +1,15 @@
 namespace Remittance.Local.StepFunctions;
 
-/// <summary>One execution the local runner knows about.</summary>
+/// <summary>One execution the local runner knows about, as DescribeExecution would show it.</summary>
 public sealed record LocalExecution(
     string ExecutionArn,
     string StateMachineArn,
     string Name,
     string Input,
     DateTimeOffset StartDate,
-    string Status);
+    string Status,
+    string? Error = null,
+    string? Cause = null,
+    DateTimeOffset? StopDate = null,
+    int RedriveCount = 0,
+    bool Redrivable = false);

@@ -7,14 +7,21 @@ namespace Remittance.Local.StepFunctions;
 /// The local stand-in for Step Functions' execution API, honouring its naming rules: a name is 1–80 characters
 /// without whitespace, brackets, wildcards or control characters; starting a name that is still running with the
 /// same input returns that execution, and any other reuse of a name raises ExecutionAlreadyExists.
-/// Until the workflow definitions land, a started execution is recorded and stays RUNNING: no workflow steps run.
+/// With an <see cref="ILocalExecutionRunner"/> it runs each execution's workflow in the background and supports
+/// DescribeExecution and RedriveExecution as AWS does; without one it only records starts.
 /// </summary>
-public sealed class LocalStepFunctions(TimeProvider time, string region = "us-east-1", string account = "000000000000") : IAmazonStepFunctions
+public sealed class LocalStepFunctions(
+    TimeProvider time,
+    string region = "us-east-1",
+    string account = "000000000000",
+    ILocalExecutionRunner? runner = null) : IAmazonStepFunctions
 {
     public const string RunnerDescription =
-        "recorded start: StartExecution is recorded under Step Functions' naming rules; workflow steps are not executed yet";
+        "recorded start: StartExecution is recorded under Step Functions' naming rules; workflow steps are not executed";
 
     private readonly ConcurrentDictionary<string, LocalExecution> _executions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalRunOutcome> _outcomes = new(StringComparer.Ordinal);
     private int _startCalls;
 
     public IReadOnlyCollection<LocalExecution> Executions => [.. _executions.Values];
@@ -25,6 +32,12 @@ public sealed class LocalStepFunctions(TimeProvider time, string region = "us-ea
     public string Region => region;
 
     public string Account => account;
+
+    /// <summary>Called when an execution ends, with its final state: the local EventBridge status-change rule.</summary>
+    public Func<LocalExecution, CancellationToken, Task>? StatusChanged { get; set; }
+
+    /// <summary>Faults to inject into StartExecution (e.g. throttling), for the local run's --faults.</summary>
+    public Func<string, Exception?>? StartFault { get; set; }
 
     public Task<StartExecutionResponse> StartExecutionAsync(StartExecutionRequest request, CancellationToken cancellationToken = default)
     {
@@ -41,13 +54,26 @@ public sealed class LocalStepFunctions(TimeProvider time, string region = "us-ea
             throw new InvalidArnException($"Invalid Arn: '{request.StateMachineArn}'");
         }
 
+        if (StartFault?.Invoke(name) is { } fault)
+        {
+            throw fault;
+        }
+
         var input = request.Input ?? "{}";
         var candidate = new LocalExecution(ExecutionArn(request.StateMachineArn, name), request.StateMachineArn, name, input,
             time.GetUtcNow(), "RUNNING");
         var execution = _executions.GetOrAdd(candidate.ExecutionArn, candidate);
-        if (!ReferenceEquals(execution, candidate) && (execution.Status != "RUNNING" || execution.Input != input))
+        if (!ReferenceEquals(execution, candidate))
         {
-            throw new ExecutionAlreadyExistsException($"Execution Already Exists: '{execution.ExecutionArn}'");
+            var current = _executions[candidate.ExecutionArn];
+            if (current.Status != "RUNNING" || current.Input != input)
+            {
+                throw new ExecutionAlreadyExistsException($"Execution Already Exists: '{current.ExecutionArn}'");
+            }
+        }
+        else if (runner is not null)
+        {
+            Run(candidate, null, null);
         }
 
         return Task.FromResult(new StartExecutionResponse { ExecutionArn = execution.ExecutionArn, StartDate = execution.StartDate.UtcDateTime });
@@ -67,15 +93,77 @@ public sealed class LocalStepFunctions(TimeProvider time, string region = "us-ea
             Name = execution.Name,
             Status = ExecutionStatus.FindValue(execution.Status),
             StartDate = execution.StartDate.UtcDateTime,
+            StopDate = execution.StopDate?.UtcDateTime,
             Input = execution.Input,
+            Error = execution.Error,
+            Cause = execution.Cause,
+            RedriveCount = execution.RedriveCount,
+            RedriveStatus = execution.Redrivable ? ExecutionRedriveStatus.REDRIVABLE : ExecutionRedriveStatus.NOT_REDRIVABLE,
+            RedriveStatusReason = execution.Redrivable ? null : $"Execution is {execution.Status} and cannot be redriven.",
         });
     }
 
-    public Task<RedriveExecutionResponse> RedriveExecutionAsync(RedriveExecutionRequest request, CancellationToken cancellationToken = default) =>
-        throw new ExecutionNotRedrivableException(
-            $"Execution '{request.ExecutionArn}' is not redrivable: the local runner records starts only and has no failed executions.");
+    public Task<RedriveExecutionResponse> RedriveExecutionAsync(RedriveExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!_executions.TryGetValue(request.ExecutionArn, out var execution))
+        {
+            throw new ExecutionDoesNotExistException($"Execution Does Not Exist: '{request.ExecutionArn}'");
+        }
+
+        if (runner is null || !execution.Redrivable || !_outcomes.TryGetValue(execution.ExecutionArn, out var outcome)
+            || !_executions.TryUpdate(execution.ExecutionArn, execution with
+            {
+                Status = "RUNNING", Error = null, Cause = null, StopDate = null, Redrivable = false, RedriveCount = execution.RedriveCount + 1,
+            }, execution))
+        {
+            throw new ExecutionNotRedrivableException($"Execution '{request.ExecutionArn}' is {execution.Status} and cannot be redriven.");
+        }
+
+        Run(_executions[execution.ExecutionArn], outcome.FailedState, outcome.StateAtFailure);
+        return Task.FromResult(new RedriveExecutionResponse { RedriveDate = time.GetUtcNow().UtcDateTime });
+    }
+
+    /// <summary>Waits until no execution is running (the local host's way of knowing the workflows are done).</summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        while (!_running.IsEmpty)
+        {
+            await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The execution ARN Step Functions would give this name: the state machine ARN with "execution".</summary>
     public static string ExecutionArn(string stateMachineArn, string name) =>
         stateMachineArn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
+
+    private void Run(LocalExecution execution, string? resumeFrom, System.Text.Json.Nodes.JsonObject? resumeState)
+    {
+        var arn = execution.ExecutionArn;
+        var task = Task.Run(async () =>
+        {
+            LocalRunOutcome outcome;
+            try
+            {
+                outcome = await runner!.RunAsync(execution, resumeFrom, resumeState, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                // A fault in the local runner itself ends the run the way a Step Functions service fault would.
+                outcome = new LocalRunOutcome("FAILED", "States.Runtime", failure.Message, resumeFrom, resumeState, false);
+            }
+
+            _outcomes[arn] = outcome;
+            var final = _executions[arn] with
+            {
+                Status = outcome.Status, Error = outcome.Error, Cause = outcome.Cause, StopDate = time.GetUtcNow(), Redrivable = outcome.Redrivable,
+            };
+            _executions[arn] = final;
+            if (StatusChanged is { } notify)
+            {
+                await notify(final, CancellationToken.None).ConfigureAwait(false);
+            }
+        });
+        _running[arn] = task;
+        _ = task.ContinueWith(t => _running.TryRemove(new KeyValuePair<string, Task>(arn, t)), TaskScheduler.Default);
+    }
 }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Remittance.Aws.StepFunctions;
+using Remittance.Pipeline.Contracts;
 
 namespace Remittance.Pipeline.Composition;
 
@@ -16,4 +17,7 @@ public sealed record RemittanceEdges
     public TimeProvider? Time { get; init; }
 
     public TextWriter? LogWriter { get; init; }
+
+    /// <summary>The service's message contract; the notification service passes the enriched-envelope contract.</summary>
+    public IMessageContract? Contract { get; init; }
 }

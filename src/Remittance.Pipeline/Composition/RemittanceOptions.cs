@@ -15,6 +15,30 @@ public sealed record RemittanceOptions
     public const string StepFunctionsEndpointVariable = "REMITTANCE_STEPFUNCTIONS_ENDPOINT";
     public const string ConcurrencyVariable = "REMITTANCE_CONCURRENCY";
     public const string LogLevelVariable = "REMITTANCE_LOG_LEVEL";
+    public const string RetryThresholdVariable = "REMITTANCE_RETRY_THRESHOLD";
+    public const string StartRatePerSecondVariable = "REMITTANCE_START_RATE_PER_SECOND";
+    public const string StartBurstVariable = "REMITTANCE_START_BURST";
+    public const string InvoicesTableVariable = "REMITTANCE_INVOICES_TABLE_NAME";
+    public const string TopicArnVariable = "REMITTANCE_TOPIC_ARN";
+    public const string ServiceVariable = "REMITTANCE_SERVICE";
+
+    /// <summary>Which use of the tracked-workflow pattern this deployment is: enrichment or notification.</summary>
+    public string Service { get; init; } = "enrichment";
+
+    /// <summary>Executions a remittance may have before it leaves the retry index for the failed index.</summary>
+    public int RetryThreshold { get; init; } = 3;
+
+    /// <summary>Sustained StartExecution/RedriveExecution calls per second the sweeper may make (token bucket refill).</summary>
+    public double StartRatePerSecond { get; init; } = 50;
+
+    /// <summary>Token bucket size for the sweeper's start calls.</summary>
+    public int StartBurst { get; init; } = 100;
+
+    /// <summary>The enrichment service's Invoices table.</summary>
+    public string? InvoicesTableName { get; init; }
+
+    /// <summary>Where enriched messages are published (enrichment service).</summary>
+    public string? TopicArn { get; init; }
 
     public string? TableName { get; init; }
 
@@ -42,6 +66,12 @@ public sealed record RemittanceOptions
         StepFunctionsServiceUrl = variable(StepFunctionsEndpointVariable),
         Concurrency = int.TryParse(variable(ConcurrencyVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 10,
         LogLevel = Enum.TryParse<LogLevel>(variable(LogLevelVariable), ignoreCase: true, out var level) ? level : LogLevel.Info,
+        Service = variable(ServiceVariable) ?? "enrichment",
+        RetryThreshold = int.TryParse(variable(RetryThresholdVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 3,
+        StartRatePerSecond = double.TryParse(variable(StartRatePerSecondVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) ? r : 50,
+        StartBurst = int.TryParse(variable(StartBurstVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : 100,
+        InvoicesTableName = variable(InvoicesTableVariable),
+        TopicArn = variable(TopicArnVariable),
     };
 
     /// <summary>Problems that would make the given function fail later, each stated as what to set.</summary>
@@ -53,9 +83,19 @@ public sealed record RemittanceOptions
             problems.Add($"{TableNameVariable} is not set: the remittance table's name is required.");
         }
 
-        if (function == FunctionName.Stream && string.IsNullOrWhiteSpace(StateMachineArn))
+        if (function is FunctionName.Stream or FunctionName.Sweeper && string.IsNullOrWhiteSpace(StateMachineArn))
         {
-            problems.Add($"{StateMachineArnVariable} is not set: the stream function starts executions of that state machine.");
+            problems.Add($"{StateMachineArnVariable} is not set: the {function.ToString().ToLowerInvariant()} function starts executions of that state machine.");
+        }
+
+        if (RetryThreshold is < 1 or > 100)
+        {
+            problems.Add($"{RetryThresholdVariable} must be between 1 and 100 (was {RetryThreshold}).");
+        }
+
+        if (StartRatePerSecond is <= 0 or > 10_000 || StartBurst is < 1 or > 10_000)
+        {
+            problems.Add($"{StartRatePerSecondVariable} must be in (0, 10000] and {StartBurstVariable} in [1, 10000].");
         }
 
         if (Concurrency is < 1 or > 100)

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Remittance.Aws.StepFunctions;
+using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Observability;
 using Remittance.Pipeline.Start;
@@ -25,6 +26,7 @@ public sealed class RemittanceServices : IDisposable
         Options = options;
         Time = edges.Time ?? TimeProvider.System;
         Log = new JsonLog(edges.LogWriter ?? Console.Out, Time, options.LogLevel);
+        Contract = edges.Contract ?? PartnerMessageContract.Instance;
         _ownsDynamoDb = edges.DynamoDb is null;
         _ownsStepFunctions = edges.StepFunctions is null;
         _dynamoDb = new(() => edges.DynamoDb ?? CreateDynamoDb(options));
@@ -43,8 +45,11 @@ public sealed class RemittanceServices : IDisposable
 
     public RemittanceRepository Repository => new(DynamoDb, Options.TableName!, Time);
 
+    /// <summary>What this service accepts on its queue (partner messages unless the edges say otherwise).</summary>
+    public IMessageContract Contract { get; }
+
     public IngestProcessor CreateIngestProcessor() =>
-        new(Repository, new RemittanceItemFactory(Time), Log, Options.Concurrency);
+        new(Contract, Repository, new RemittanceItemFactory(Time), Log, Options.Concurrency);
 
     public StartProcessor CreateStartProcessor() =>
         new(StepFunctions, Options.StateMachineArn!, Repository, Log, Options.Concurrency);

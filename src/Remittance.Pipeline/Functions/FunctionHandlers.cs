@@ -27,6 +27,6 @@ public static class FunctionHandlers
             new StreamFunction(services.CreateStartProcessor()).HandleAsync,
             AwsEventsJsonContext.Default.DynamoDBEvent,
             AwsEventsJsonContext.Default.StreamsEventResponse),
-        _ => throw new ArgumentOutOfRangeException(nameof(function), function, "Unknown function."),
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, $"The {function} function is not available in this build yet."),
     };
 }

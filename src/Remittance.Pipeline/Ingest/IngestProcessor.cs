@@ -1,4 +1,5 @@
 using Remittance.Domain;
+using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Errors;
 using Remittance.Pipeline.Observability;
 using Remittance.Pipeline.Schema;
@@ -12,6 +13,7 @@ namespace Remittance.Pipeline.Ingest;
 /// failures are handed back for redelivery.
 /// </summary>
 public sealed class IngestProcessor(
+    IMessageContract contract,
     RemittanceRepository repository,
     RemittanceItemFactory factory,
     JsonLog log,
@@ -56,13 +58,13 @@ public sealed class IngestProcessor(
 
     private async Task<IngestResult> IngestAsync(IngestMessage message, CancellationToken cancellationToken)
     {
-        var parsed = PartnerMessageParser.Parse(message.Body);
+        var parsed = contract.Parse(message.Body);
         if (!parsed.IsValid)
         {
             return await RejectAsync(message, parsed.RequestId, parsed.Errors, cancellationToken).ConfigureAwait(false);
         }
 
-        var remittance = factory.Create(parsed.Message, parsed.Document);
+        var remittance = factory.Create(parsed);
         if (remittance.SizeBytes > RemittanceTableSchema.MaxItemBytes)
         {
             return await RejectAsync(message, parsed.RequestId,

@@ -6,11 +6,15 @@ namespace Remittance.Pipeline.Schema;
 /// <summary>Creates the remittance table from <see cref="RemittanceTableSchema"/> (local host and tests; AWS uses the CDK app).</summary>
 public static class TableSetup
 {
-    public static async Task EnsureTableAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    public static Task EnsureTableAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken) =>
+        EnsureTableAsync(dynamoDb, RemittanceTableSchema.CreateTableRequest(tableName), cancellationToken);
+
+    public static async Task EnsureTableAsync(IAmazonDynamoDB dynamoDb, CreateTableRequest definition, CancellationToken cancellationToken)
     {
+        var tableName = definition.TableName;
         try
         {
-            await dynamoDb.CreateTableAsync(RemittanceTableSchema.CreateTableRequest(tableName), cancellationToken).ConfigureAwait(false);
+            await dynamoDb.CreateTableAsync(definition, cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceInUseException)
         {

@@ -5,7 +5,7 @@ using Amazon.DynamoDBv2.Model;
 namespace Remittance.Pipeline.Storage;
 
 /// <summary>
-/// Lossless mapping from JSON to DynamoDB attribute values, so a partner message is stored as a map with every
+/// Lossless mapping between JSON and DynamoDB attribute values, so a partner message is stored as a map with every
 /// field (unknown ones included) and numbers keep their exact text.
 /// </summary>
 public static class AttributeValueJson
@@ -43,5 +43,29 @@ public static class AttributeValueJson
             JsonValueKind.Null => new AttributeValue { NULL = true },
             _ => throw new ArgumentException($"Unsupported JSON value kind {element.ValueKind}.", nameof(value)),
         };
+    }
+
+    /// <summary>The reverse mapping, for items read back with the SDK (numbers stay raw JSON numbers).</summary>
+    public static JsonNode? ToJson(AttributeValue value) => value switch
+    {
+        { S: { } text } => JsonValue.Create(text),
+        { N: { } number } => JsonNode.Parse(number),
+        { BOOL: { } flag } => JsonValue.Create(flag),
+        { M: { } map } => ToJsonObject(map),
+        { L: { } list } => new JsonArray([.. list.Select(ToJson)]),
+        { SS: { } strings } => new JsonArray([.. strings.Select(s => (JsonNode?)JsonValue.Create(s))]),
+        { NS: { } numbers } => new JsonArray([.. numbers.Select(n => JsonNode.Parse(n))]),
+        _ => null,
+    };
+
+    public static JsonObject ToJsonObject(IReadOnlyDictionary<string, AttributeValue> map)
+    {
+        var obj = new JsonObject();
+        foreach (var (name, value) in map)
+        {
+            obj[name] = ToJson(value);
+        }
+
+        return obj;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Domain;
+using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Schema;
 
 namespace Remittance.Pipeline.Storage;
@@ -14,8 +15,14 @@ public sealed class RemittanceItemFactory(TimeProvider time)
     public const int FirstAttempt = 1;
     public const int FirstVersion = 1;
 
-    public NewRemittance Create(PartnerMessage message, System.Text.Json.Nodes.JsonObject document)
+    public NewRemittance Create(ParsedMessage message)
     {
+        if (!message.IsValid)
+        {
+            throw new ArgumentException("Only a valid message becomes a remittance item.", nameof(message));
+        }
+
+        var document = message.Document;
         var now = Timestamps.Format(time.GetUtcNow());
         var executionName = ExecutionName.For(message.RequestId, FirstAttempt);
         var payloadHash = PayloadHash.Compute(document);
@@ -30,7 +37,7 @@ public sealed class RemittanceItemFactory(TimeProvider time)
             [ItemAttributes.UpdatedAt] = new() { S = now },
             [ItemAttributes.PayloadHash] = new() { S = payloadHash },
             [ItemAttributes.SchemaVersion] = new() { S = message.SchemaVersion },
-            [ItemAttributes.PartnerId] = new() { S = message.PartnerId },
+            [ItemAttributes.PartnerId] = new() { S = message.PartnerId ?? string.Empty },
             [ItemAttributes.Message] = new() { M = AttributeValueJson.FromJsonObject(document) },
         };
 

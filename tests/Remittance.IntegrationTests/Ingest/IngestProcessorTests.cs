@@ -207,6 +207,7 @@ public sealed class IngestProcessorTests(DynamoDbLocalFixture fixture)
     {
         using var harness = await PipelineHarness.CreateAsync(fixture, nameof(Ingest_WhenTableIsMissing_ReportsMessagesForRetryInsteadOfRejectingThem));
         var processor = new IngestProcessor(
+            Remittance.Pipeline.Contracts.PartnerMessageContract.Instance,
             new RemittanceRepository(fixture.Client, harness.TableName + "-missing", TimeProvider.System),
             new RemittanceItemFactory(TimeProvider.System), Remittance.Pipeline.Observability.JsonLog.Null);
 

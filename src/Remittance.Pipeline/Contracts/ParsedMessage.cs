@@ -1,0 +1,22 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+using Remittance.Domain;
+
+namespace Remittance.Pipeline.Contracts;
+
+/// <summary>What a service's message contract made of one queue message body.</summary>
+/// <param name="RequestId">The request ID when it is itself valid, even if the rest is not.</param>
+/// <param name="Document">The whole message (unknown fields included); null when the body is not a JSON object.</param>
+/// <param name="PartnerId">Who sent it, stored on the item for queries and metrics.</param>
+/// <param name="SchemaVersion">The contract version the message claims.</param>
+/// <param name="Errors">Every reason it is invalid; empty when valid.</param>
+public sealed record ParsedMessage(
+    string? RequestId,
+    JsonObject? Document,
+    string? PartnerId,
+    string SchemaVersion,
+    IReadOnlyList<ValidationError> Errors)
+{
+    [MemberNotNullWhen(true, nameof(RequestId), nameof(Document))]
+    public bool IsValid => Errors.Count == 0 && RequestId is not null && Document is not null;
+}

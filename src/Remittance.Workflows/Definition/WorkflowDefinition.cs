@@ -1,0 +1,20 @@
+namespace Remittance.Workflows.Definition;
+
+/// <summary>
+/// A tracked workflow: its task states run in order; a caught error goes to a Fail state. One definition feeds both
+/// the ASL the CDK app deploys and the local runner.
+/// </summary>
+public sealed record WorkflowDefinition(string Name, string Comment, IReadOnlyList<WorkflowState> States, int TimeoutSeconds)
+{
+    public IEnumerable<TaskState> Tasks => States.OfType<TaskState>();
+
+    public WorkflowState State(string name) => States.Single(s => s.Name == name);
+
+    /// <summary>The task that follows <paramref name="state"/>, or null when it is the last one (the run succeeds).</summary>
+    public TaskState? NextTask(TaskState state)
+    {
+        var tasks = Tasks.ToList();
+        var index = tasks.IndexOf(state);
+        return index + 1 < tasks.Count ? tasks[index + 1] : null;
+    }
+}
