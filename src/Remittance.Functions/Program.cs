@@ -1,6 +1,7 @@
 using Remittance.Aws.Lambda.RuntimeSupport;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Functions;
+using Remittance.Workflows.Composition;
 
 // The Lambda custom runtime (provided.al2023). One binary serves every function; the function's handler setting
 // (_HANDLER) says which. Configuration problems surface as an init error naming what to set.
@@ -18,7 +19,7 @@ using var bootstrap = new LambdaBootstrap(
         }
 
         services = RemittanceServices.Create(RemittanceOptions.FromEnvironment(Environment.GetEnvironmentVariable), function);
-        handler = FunctionHandlers.Create(function, services);
+        handler = AllFunctions.Create(function, services);
         return Task.FromResult(true);
     });
 await bootstrap.RunAsync();

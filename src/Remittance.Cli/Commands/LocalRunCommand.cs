@@ -29,11 +29,16 @@ public static class LocalRunCommand
             DefaultValueFactory = _ => 1,
         };
         var functionLog = new Option<bool>("--function-logs") { Description = "Print the functions' JSON logs to stderr." };
+        var invoices = new Option<string?>("--invoices")
+        {
+            Description = $"Invoices to seed the local Invoices table with, one JSON object per line (default: {LocalRunOptions.DefaultInvoicesPath} when it exists).",
+        };
+        var seed = new Option<int>("--seed") { Description = "Seeds retry jitter so a run repeats exactly.", DefaultValueFactory = _ => 1 };
         var endpoint = DynamoDbOptions.Endpoint();
         var table = DynamoDbOptions.Table();
         var command = new Command("run", "Feed partner messages through ingest → stream → workflow start on DynamoDB Local and report each one's fate.")
         {
-            input, report, concurrency, functionLog, endpoint, table,
+            input, report, concurrency, functionLog, invoices, seed, endpoint, table,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,7 +66,14 @@ public static class LocalRunCommand
                 Concurrency = parse.GetValue(concurrency),
                 DynamoDb = DynamoDbOptions.From(parse.GetValue(endpoint), error),
                 FunctionLog = parse.GetValue(functionLog) ? error : null,
+                InvoicesPath = parse.GetValue(invoices) ?? (File.Exists(LocalRunOptions.DefaultInvoicesPath) ? LocalRunOptions.DefaultInvoicesPath : null),
+                Seed = parse.GetValue(seed),
             };
+            if (options.InvoicesPath is { } invoicesPath && !File.Exists(invoicesPath))
+            {
+                await error.WriteLineAsync($"Cannot read --invoices: no file at '{invoicesPath}'.").ConfigureAwait(false);
+                return 2;
+            }
 
             LocalRunReport result;
             try

@@ -22,9 +22,10 @@ public static class ReportRenderer
 
         console.Write(Table("Messages", ["source", "outcome", "receives", "record key"],
             report.Deliveries.Select(d => Row(d.Source, d.Outcome, Num(d.Receives), d.Key ?? "-"))));
-        console.Write(Table("Remittances", ["request ID", "status", "attempt", "execution name", "execution", "from"],
-            report.Remittances.Select(r => Row(r.RequestId, r.Status, Num(r.Attempt), r.ExecutionName, r.ExecutionStatus ?? "not started",
-                string.Join(", ", r.Sources)))));
+        console.Write(Table("Remittances", ["request ID", "status", "attempt", "execution name", "execution", "published", "from"],
+            report.Remittances.Select(r => Row(r.RequestId, r.Status, Num(r.Attempt), r.ExecutionName,
+                r.ExecutionError is null ? r.ExecutionStatus ?? "not started" : $"{r.ExecutionStatus} ({r.ExecutionError})",
+                Num(r.Published), string.Join(", ", r.Sources)))));
         if (report.Rejections.Count > 0)
         {
             console.Write(Table("Rejections", ["key", "from", "field", "code", "reason"],
@@ -43,7 +44,9 @@ public static class ReportRenderer
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accepted {t.Accepted}, duplicates {t.Duplicates}, conflicts {t.Conflicts}, rejected {t.Rejected}, " +
             $"dead-lettered {t.DeadLettered}, redeliveries {t.Redeliveries}; executions started {t.ExecutionsStarted}, " +
-            $"already running {t.StartsAlreadyRunning}, stream records to on-failure destination {t.StreamRecordsToOnFailureDestination}"));
+            $"already running {t.StartsAlreadyRunning}, succeeded {t.ExecutionsSucceeded}, failed {t.ExecutionsFailed}; " +
+            $"enriched envelopes published {t.EnrichedPublished}; invoices seeded {t.InvoicesSeeded}; " +
+            $"stream records to on-failure destination {t.StreamRecordsToOnFailureDestination}"));
     }
 
     private static Table Table(string title, string[] columns, IEnumerable<IRenderable[]> rows)

@@ -6,6 +6,7 @@ using Remittance.Local.StepFunctions;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Functions;
 using Remittance.Pipeline.Schema;
+using Remittance.Workflows.Composition;
 
 namespace Remittance.Local.Invoke;
 
@@ -41,7 +42,7 @@ public static class LocalInvoker
             FunctionArn = $"arn:aws:lambda:us-east-1:000000000000:function:remittance-{function.ToString().ToLowerInvariant()}",
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var bootstrap = new LambdaBootstrap(FunctionHandlers.Create(function, services), null, new LambdaBootstrapOptions
+        using var bootstrap = new LambdaBootstrap(AllFunctions.Create(function, services), null, new LambdaBootstrapOptions
         {
             RuntimeApiAddress = runtimeApi.Address,
             FunctionLog = options.FunctionLog ?? TextWriter.Null,

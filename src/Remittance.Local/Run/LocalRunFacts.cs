@@ -22,4 +22,6 @@ public sealed record LocalRunFacts(
     IReadOnlyList<Dictionary<string, AttributeValue>> Items,
     LocalStepFunctions StepFunctions,
     int IngestInvocations,
-    LocalStreamPoller Poller);
+    LocalStreamPoller Poller,
+    Workflows.RecordingTopics Topics,
+    int InvoicesSeeded);

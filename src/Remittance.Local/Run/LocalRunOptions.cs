@@ -5,9 +5,16 @@ namespace Remittance.Local.Run;
 public sealed record LocalRunOptions
 {
     public const string DefaultTableName = "remittance-enrichment-local";
+    public const string DefaultInvoicesPath = "samples/invoices.jsonl";
+
+    /// <summary>Retry delays of the workflow definitions are multiplied by this locally (the numbers stay the definition's).</summary>
+    public const double RetryTimeScale = 0.001;
     public const string StateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:remittance-enrichment-local";
 
     public string TableName { get; init; } = DefaultTableName;
+
+    /// <summary>The run's own Invoices table, named after its remittance table so runs sharing a DynamoDB Local stay apart.</summary>
+    public string InvoicesTableName => TableName + "-invoices";
 
     /// <summary>Ingest invocations in flight at once (Lambda scales SQS pollers similarly).</summary>
     public int Concurrency { get; init; } = 1;
@@ -21,4 +28,10 @@ public sealed record LocalRunOptions
     public TextWriter? FunctionLog { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Invoices to seed the local Invoices table with (JSON lines); null runs with an empty table.</summary>
+    public string? InvoicesPath { get; init; }
+
+    /// <summary>Seeds the jitter of retries (and, later, injected faults) so a run can be repeated exactly.</summary>
+    public int Seed { get; init; } = 1;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Domain;
-using Remittance.Local.StepFunctions;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Start;
@@ -12,6 +11,10 @@ namespace Remittance.Local.Run;
 /// <summary>Joins what the functions reported with what the table holds, so every message is accounted for.</summary>
 public static class LocalRunReportBuilder
 {
+    public const string WorkflowRunnerDescription =
+        "local runner: the enrichment workflow's definition executed in-process with the workflow function's own steps " +
+        "(retry delays x0.001); enriched envelopes go to an in-process topic; the notification service is not wired in yet";
+
     public static LocalRunReport Build(LocalRunFacts facts)
     {
         var lastResult = new Dictionary<string, IngestResult>(StringComparer.Ordinal);
@@ -35,7 +38,9 @@ public static class LocalRunReportBuilder
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(d => d.Source)], StringComparer.Ordinal);
         IReadOnlyList<string> SourcesOf(string key) => sourcesByKey.GetValueOrDefault(key) ?? [];
 
-        var executions = facts.StepFunctions.Executions.ToDictionary(e => e.Name, e => e.Status, StringComparer.Ordinal);
+        var executions = facts.StepFunctions.Executions.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        var published = facts.Topics.Published.GroupBy(p => p.RequestId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var remittances = new List<RemittanceEntry>();
         var rejections = new List<RejectionEntry>();
         var conflicts = new List<ConflictEntry>();
@@ -57,9 +62,11 @@ public static class LocalRunReportBuilder
             else
             {
                 var executionName = Text(item, ItemAttributes.ExecutionName) ?? string.Empty;
+                var execution = executions.GetValueOrDefault(executionName);
                 remittances.Add(new RemittanceEntry(key, status ?? "?",
                     int.Parse(item.GetValueOrDefault(ItemAttributes.Attempt)?.N ?? "0", CultureInfo.InvariantCulture),
-                    executionName, executions.GetValueOrDefault(executionName), SourcesOf(key)));
+                    executionName, execution?.Status, SourcesOf(key),
+                    execution?.Error is { } error ? $"{error}: {execution.Cause}" : null, published.GetValueOrDefault(key)));
             }
         }
 
@@ -71,7 +78,7 @@ public static class LocalRunReportBuilder
             StartedAt = Timestamps.Format(facts.StartedAt),
             DurationSeconds = Math.Round(facts.Elapsed.TotalSeconds, 3),
             MessagesPerSecond = Math.Round(facts.MessageOrder.Count / seconds, 1),
-            WorkflowRunner = LocalStepFunctions.RunnerDescription,
+            WorkflowRunner = WorkflowRunnerDescription,
             DynamoDbLocal = facts.DynamoDbLocal,
             Totals = new LocalRunTotals(
                 facts.MessageOrder.Count,
@@ -85,7 +92,11 @@ public static class LocalRunReportBuilder
                 facts.Poller.Invocations,
                 facts.StartResults.Count(r => r.Outcome == StartOutcome.Started),
                 facts.StartResults.Count(r => r.Outcome == StartOutcome.AlreadyStarted),
-                facts.Poller.OnFailureDestination.Count),
+                facts.Poller.OnFailureDestination.Count,
+                facts.StepFunctions.Executions.Count(e => e.Status == "SUCCEEDED"),
+                facts.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED"),
+                facts.Topics.Published.Count,
+                facts.InvoicesSeeded),
             Remittances = remittances,
             Rejections = rejections,
             Conflicts = conflicts,

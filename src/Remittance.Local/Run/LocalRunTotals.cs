@@ -12,4 +12,8 @@ public sealed record LocalRunTotals(
     int StreamInvocations,
     int ExecutionsStarted,
     int StartsAlreadyRunning,
-    int StreamRecordsToOnFailureDestination);
+    int StreamRecordsToOnFailureDestination,
+    int ExecutionsSucceeded = 0,
+    int ExecutionsFailed = 0,
+    int EnrichedPublished = 0,
+    int InvoicesSeeded = 0);

@@ -16,6 +16,10 @@ using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Start;
 using Remittance.Pipeline.Storage;
+using Remittance.Local.Workflows;
+using Remittance.Workflows.Composition;
+using Remittance.Workflows.Definition;
+using Remittance.Workflows.Steps;
 
 namespace Remittance.Local.Run;
 
@@ -43,11 +47,30 @@ public static class LocalRunner
         var streamArn = await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         var dynamoDbDescription = $"{server.Mode.ToString().ToLowerInvariant()} at {server.ServiceUrl} (ready in {startup.Elapsed.TotalSeconds:F1} s)";
 
-        var stepFunctions = new LocalStepFunctions(time);
+        var invoices = options.InvoicesPath is { } invoicesPath
+            ? await InvoiceSeeder.SeedAsync(dynamoDb, options.InvoicesTableName, invoicesPath, cancellationToken).ConfigureAwait(false)
+            : 0;
+        if (options.InvoicesPath is null)
+        {
+            await TableSetup.EnsureTableAsync(dynamoDb, InvoicesTableSchema.CreateTableRequest(options.InvoicesTableName), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var topics = new RecordingTopics();
+        var workflowServices = new StepFunctionsSlot();
         using var services = RemittanceServices.Create(
-            new RemittanceOptions { TableName = options.TableName, StateMachineArn = LocalRunOptions.StateMachineArn },
-            FunctionName.Stream,
-            new RemittanceEdges { DynamoDb = dynamoDb, StepFunctions = stepFunctions, Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null });
+            new RemittanceOptions
+            {
+                TableName = options.TableName,
+                StateMachineArn = LocalRunOptions.StateMachineArn,
+                InvoicesTableName = options.InvoicesTableName,
+            },
+            FunctionName.Workflow,
+            new RemittanceEdges { DynamoDb = dynamoDb, StepFunctions = workflowServices, Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null });
+        var runner = new LocalWorkflowRunner(WorkflowCatalog.Enrichment, new WorkflowTaskRunner(ServiceSteps.For(services)), dynamoDb,
+            options.TableName, topics, time, LocalRunOptions.RetryTimeScale, new Random(options.Seed));
+        var stepFunctions = new LocalStepFunctions(time, runner: runner);
+        workflowServices.Target = stepFunctions;
         using var streams = new AmazonDynamoDBStreamsClient(DynamoDbLocalClients.Credentials, new AmazonDynamoDBStreamsConfig { ServiceURL = server.ServiceUrl });
 
         var ingestResults = new ConcurrentQueue<IngestResult>();
@@ -116,13 +139,15 @@ public static class LocalRunner
 
         await Task.WhenAll(workers).ConfigureAwait(false);
         await ingestion.ConfigureAwait(false);
+        progress?.Report(new LocalRunProgress(messages.Count, messages.Count, "waiting for workflows"));
+        await stepFunctions.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
         progress?.Report(new LocalRunProgress(messages.Count, messages.Count, "reporting"));
 
         var items = await ScanAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         return LocalRunReportBuilder.Build(new LocalRunFacts(
             inputDescription, time.GetUtcNow() - elapsed, elapsed, dynamoDbDescription, order, sources, [.. ingestResults],
-            [.. startResults], queue.DeadLetters, items, stepFunctions, ingestInvocations, poller));
+            [.. startResults], queue.DeadLetters, items, stepFunctions, ingestInvocations, poller, topics, invoices));
     }
 
     private static async Task<HashSet<string>> InvokeIngestAsync(

@@ -6,4 +6,6 @@ public sealed record RemittanceEntry(
     int Attempt,
     string ExecutionName,
     string? ExecutionStatus,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources,
+    string? ExecutionError = null,
+    int Published = 0);

@@ -21,6 +21,7 @@ public sealed class LocalStreamPoller(
     // Shard ID → next iterator; null once a closed shard has been read to its end.
     private readonly Dictionary<string, string?> _iterators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _parents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lastSequence = new(StringComparer.Ordinal);
     private readonly List<DynamoDBEvent.DynamodbStreamRecord> _onFailure = [];
 
     public int Invocations { get; private set; }
@@ -41,8 +42,20 @@ public sealed class LocalStreamPoller(
                 continue;
             }
 
-            var page = await streams.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = batchSize }, cancellationToken)
-                .ConfigureAwait(false);
+            GetRecordsResponse page;
+            try
+            {
+                page = await streams.GetRecordsAsync(new GetRecordsRequest { ShardIterator = iterator, Limit = batchSize }, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception stale) when (stale is TrimmedDataAccessException or ExpiredIteratorException)
+            {
+                // An iterator can go stale (expired, or DynamoDB Local refusing an iterator taken while the shard was
+                // empty): take a fresh one just after the last record delivered, as Lambda's poller checkpoints do.
+                _iterators[shardId] = await IteratorAsync(shardId, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             _iterators[shardId] = page.NextShardIterator;
             if (page.Records.Count == 0)
             {
@@ -56,6 +69,7 @@ public sealed class LocalStreamPoller(
             }
 
             await DeliverAsync(page.Records, cancellationToken).ConfigureAwait(false);
+            _lastSequence[shardId] = page.Records[^1].Dynamodb.SequenceNumber ?? string.Empty;
         }
 
         RecordsRead += read;
@@ -75,19 +89,26 @@ public sealed class LocalStreamPoller(
                 .StreamDescription;
             foreach (var shard in description.Shards.Where(s => s.ShardId is not null && !_parents.ContainsKey(s.ShardId)))
             {
-                var iterator = await streams.GetShardIteratorAsync(new GetShardIteratorRequest
-                {
-                    StreamArn = streamArn,
-                    ShardId = shard.ShardId!,
-                    ShardIteratorType = ShardIteratorType.TRIM_HORIZON,
-                }, cancellationToken).ConfigureAwait(false);
                 _parents[shard.ShardId!] = shard.ParentShardId;
-                _iterators[shard.ShardId!] = iterator.ShardIterator;
+                _iterators[shard.ShardId!] = await IteratorAsync(shard.ShardId!, cancellationToken).ConfigureAwait(false);
             }
 
             start = description.LastEvaluatedShardId;
         }
         while (start is not null);
+    }
+
+    private async Task<string?> IteratorAsync(string shardId, CancellationToken cancellationToken)
+    {
+        var after = _lastSequence.GetValueOrDefault(shardId);
+        var response = await streams.GetShardIteratorAsync(new GetShardIteratorRequest
+        {
+            StreamArn = streamArn,
+            ShardId = shardId,
+            ShardIteratorType = after is null ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.AFTER_SEQUENCE_NUMBER,
+            SequenceNumber = after,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.ShardIterator;
     }
 
     private async Task DeliverAsync(List<DynamoDBEvent.DynamodbStreamRecord> records, CancellationToken cancellationToken)

@@ -88,6 +88,16 @@ public sealed record RemittanceOptions
             problems.Add($"{StateMachineArnVariable} is not set: the {function.ToString().ToLowerInvariant()} function starts executions of that state machine.");
         }
 
+        if (Service is not ("enrichment" or "notification"))
+        {
+            problems.Add($"{ServiceVariable} must be enrichment or notification (was '{Service}').");
+        }
+
+        if (function == FunctionName.Workflow && Service == "enrichment" && string.IsNullOrWhiteSpace(InvoicesTableName))
+        {
+            problems.Add($"{InvoicesTableVariable} is not set: the enrichment workflow looks invoices up in that table.");
+        }
+
         if (RetryThreshold is < 1 or > 100)
         {
             problems.Add($"{RetryThresholdVariable} must be between 1 and 100 (was {RetryThreshold}).");

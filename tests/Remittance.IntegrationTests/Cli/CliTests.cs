@@ -24,13 +24,14 @@ public sealed class CliTests(DynamoDbLocalFixture fixture)
         try
         {
             var (exit, output, error) = await RunAsync("local", "run", "--input", RepositoryRoot.Combine("samples", "partner-messages"),
-                "--report", reportPath, "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-run") + "remittances");
+                "--invoices", RepositoryRoot.Combine("samples", "invoices.jsonl"), "--report", reportPath, "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-run") + "remittances");
 
             Assert.True(exit == 0, error);
             Assert.Contains("030-malformed-json.json", output, StringComparison.Ordinal);
             Assert.Contains("MALFORMED_JSON", output, StringComparison.Ordinal);
             Assert.Contains("CONFLICT", output, StringComparison.Ordinal);
-            Assert.Contains("recorded start", output, StringComparison.Ordinal);
+            Assert.Contains("local runner", output, StringComparison.Ordinal);
+            Assert.Contains("ENRICHED", output, StringComparison.Ordinal);
             var report = JsonSerializer.Deserialize(await File.ReadAllTextAsync(reportPath), LocalRunJsonContext.Default.LocalRunReport)!;
             Assert.Equal(report.Totals.Messages, report.Deliveries.Count);
             Assert.Contains(report.Remittances, r => output.Contains(r.ExecutionName, StringComparison.Ordinal));

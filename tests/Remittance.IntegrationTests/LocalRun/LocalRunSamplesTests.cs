@@ -10,13 +10,14 @@ namespace Remittance.IntegrationTests.LocalRun;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
 {
-    private async Task<LocalRunReport> RunSamplesAsync(string testName, int concurrency = 1)
+    private async Task<LocalRunReport> RunSamplesAsync(string testName, int concurrency = 1, bool withInvoices = true)
     {
         var input = RepositoryRoot.Combine("samples", "partner-messages");
         return await LocalRunner.RunAsync(input, MessageSource.Read(input), new LocalRunOptions
         {
             TableName = fixture.NewTablePrefix(testName) + "remittances",
             Concurrency = concurrency,
+            InvoicesPath = withInvoices ? RepositoryRoot.Combine("samples", "invoices.jsonl") : null,
             DynamoDb = new DynamoDbLocalOptions { Mode = DynamoDbLocalMode.External, ExternalEndpoint = fixture.ServiceUrl },
         }, null, CancellationToken.None);
     }
@@ -39,11 +40,13 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
         Assert.Equal(t.Accepted, t.ExecutionsStarted);
         Assert.All(report.Remittances, r =>
         {
-            Assert.Equal("RECEIVED", r.Status);
+            Assert.Equal("ENRICHED", r.Status);
             Assert.Equal(1, r.Attempt);
             Assert.Equal(ExecutionName.For(r.RequestId, 1), r.ExecutionName);
-            Assert.Equal("RUNNING", r.ExecutionStatus);
+            Assert.Equal("SUCCEEDED", r.ExecutionStatus);
+            Assert.Equal(1, r.Published);
         });
+        Assert.Equal(t.Accepted, t.EnrichedPublished);
         Assert.Equal(t.Rejected, report.Rejections.Sum(r => r.Sources.Count));
     }
 
@@ -80,6 +83,22 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
         Assert.Equal(3, contenders.Count(d => d.Outcome is "ACCEPTED" or "DUPLICATE" or "CONFLICT"));
         Assert.Single(report.Remittances, r => r.RequestId == contenders[0].RequestId);
         Assert.Equal(report.Totals.Accepted, report.Totals.ExecutionsStarted);
+    }
+
+    [Fact]
+    public async Task LocalRun_WithoutInvoices_FailsEveryRunNamingTheMissingInvoicesAndPublishesNothing()
+    {
+        var report = await RunSamplesAsync(nameof(LocalRun_WithoutInvoices_FailsEveryRunNamingTheMissingInvoicesAndPublishesNothing), withInvoices: false);
+
+        Assert.Equal(0, report.Totals.EnrichedPublished);
+        Assert.Equal(report.Totals.Accepted, report.Totals.ExecutionsFailed);
+        Assert.All(report.Remittances, r =>
+        {
+            Assert.Equal("FAILED", r.ExecutionStatus);
+            Assert.StartsWith(Remittance.Workflows.Definition.WorkflowErrors.InvoiceNotFound, r.ExecutionError, StringComparison.Ordinal);
+            Assert.Contains("not in the Invoices table", r.ExecutionError, StringComparison.Ordinal);
+            Assert.NotEqual("ENRICHED", r.Status);
+        });
     }
 
     private static List<string> RejectionCodes(LocalRunReport report, string source)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Domain;
+using Remittance.Domain.Enrichment;
 using Remittance.Pipeline.Errors;
 using Remittance.Pipeline.Schema;
 
@@ -38,9 +39,9 @@ public sealed class EnrichStep(IAmazonDynamoDB dynamoDb, string invoicesTable) :
         return null;
     }
 
-    private async Task<Dictionary<string, InvoiceRecord>> LookUpAsync(IReadOnlyList<string> invoiceIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, EnrichedInvoice>> LookUpAsync(IReadOnlyList<string> invoiceIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, InvoiceRecord>(StringComparer.Ordinal);
+        var found = new Dictionary<string, EnrichedInvoice>(StringComparer.Ordinal);
         var keys = invoiceIds.Distinct(StringComparer.Ordinal)
             .Select(id => new Dictionary<string, AttributeValue> { [InvoicesTableSchema.InvoiceId] = new() { S = id } })
             .ToList();
@@ -78,11 +79,11 @@ public sealed class EnrichStep(IAmazonDynamoDB dynamoDb, string invoicesTable) :
         return found;
     }
 
-    private static InvoiceRecord ToRecord(Dictionary<string, AttributeValue> item) => new(
+    private static EnrichedInvoice ToRecord(Dictionary<string, AttributeValue> item) => new(
         item[InvoicesTableSchema.InvoiceId].S,
         item.GetValueOrDefault(InvoicesTableSchema.Description)?.S ?? string.Empty,
         decimal.Parse(item.GetValueOrDefault(InvoicesTableSchema.Amount)?.S ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture),
         item.GetValueOrDefault(InvoicesTableSchema.Currency)?.S ?? string.Empty,
-        item.GetValueOrDefault(InvoicesTableSchema.IssuedAt)?.S ?? string.Empty,
+        DateOnly.Parse(item.GetValueOrDefault(InvoicesTableSchema.IssuedAt)?.S ?? "0001-01-01", CultureInfo.InvariantCulture),
         item.GetValueOrDefault(InvoicesTableSchema.PurchaseOrder)?.S);
 }

@@ -1,0 +1,20 @@
+using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Steps;
+using Remittance.Workflows.Steps.Enrichment;
+
+namespace Remittance.Workflows.Composition;
+
+/// <summary>The step handlers of each service's workflow function, built from the shared composition root.</summary>
+public static class ServiceSteps
+{
+    public static IReadOnlyList<IWorkflowStep> For(RemittanceServices services) => services.Options.Service switch
+    {
+        "enrichment" =>
+        [
+            new ValidateStep(new WorkflowInputReader(services.Repository)),
+            new EnrichStep(services.DynamoDb, services.Options.InvoicesTableName!),
+            new TransformStep(services.Time),
+        ],
+        _ => throw new OptionsException([$"{RemittanceOptions.ServiceVariable}='{services.Options.Service}' has no workflow steps in this build."]),
+    };
+}
