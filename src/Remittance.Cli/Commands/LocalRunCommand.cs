@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Remittance.Cli.Rendering;
 using Remittance.DynamoDbLocal;
+using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Run;
 using Spectre.Console;
@@ -33,12 +34,17 @@ public static class LocalRunCommand
         {
             Description = $"Invoices to seed the local Invoices table with, one JSON object per line (default: {LocalRunOptions.DefaultInvoicesPath} when it exists).",
         };
-        var seed = new Option<int>("--seed") { Description = "Seeds retry jitter so a run repeats exactly.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seeds injected faults and retry jitter so a run repeats.", DefaultValueFactory = _ => 1 };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Failures to inject, e.g. enrich=0.3,publish=0.1,startExecution=0.05,dynamodb=0.02. Points: " +
+                          string.Join(", ", FaultPlan.Points.Keys) + ".",
+        };
         var endpoint = DynamoDbOptions.Endpoint();
         var table = DynamoDbOptions.Table();
         var command = new Command("run", "Feed partner messages through ingest → stream → workflow start on DynamoDB Local and report each one's fate.")
         {
-            input, report, concurrency, functionLog, invoices, seed, endpoint, table,
+            input, report, concurrency, functionLog, invoices, faults, seed, endpoint, table,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,8 +66,20 @@ public static class LocalRunCommand
                 return 2;
             }
 
+            FaultPlan plan;
+            try
+            {
+                plan = FaultPlan.Parse(parse.GetValue(faults), parse.GetValue(seed));
+            }
+            catch (FormatException failure)
+            {
+                await error.WriteLineAsync($"--faults: {failure.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
             var options = new LocalRunOptions
             {
+                Faults = plan,
                 TableName = parse.GetRequiredValue(table),
                 Concurrency = parse.GetValue(concurrency),
                 DynamoDb = DynamoDbOptions.From(parse.GetValue(endpoint), error),

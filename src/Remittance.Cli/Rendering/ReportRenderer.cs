@@ -15,6 +15,8 @@ public static class ReportRenderer
         console.WriteLine($"input: {report.Input}");
         console.WriteLine($"DynamoDB Local: {report.DynamoDbLocal}");
         console.WriteLine($"workflow runner: {report.WorkflowRunner}");
+        console.WriteLine($"faults: {report.Faults} (seed {report.Seed.ToString(CultureInfo.InvariantCulture)}); injected: " +
+            (report.FaultsInjected.Count == 0 ? "none" : string.Join(", ", report.FaultsInjected.Select(f => $"{f.Key} {f.Value.ToString(CultureInfo.InvariantCulture)}"))));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{t.Messages} messages in {report.DurationSeconds:F2} s ({report.MessagesPerSecond:F1} messages/s); " +
             $"{t.IngestInvocations} ingest and {t.StreamInvocations} stream invocations"));
@@ -43,7 +45,7 @@ public static class ReportRenderer
 
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accepted {t.Accepted}, duplicates {t.Duplicates}, conflicts {t.Conflicts}, rejected {t.Rejected}, " +
-            $"dead-lettered {t.DeadLettered}, redeliveries {t.Redeliveries}; executions started {t.ExecutionsStarted}, " +
+            $"dead-lettered {t.DeadLettered}, redeliveries {t.Redeliveries}; executions {t.ExecutionsStarted} ({t.StartExecutionCalls} StartExecution calls), " +
             $"already running {t.StartsAlreadyRunning}, succeeded {t.ExecutionsSucceeded}, failed {t.ExecutionsFailed}; " +
             $"enriched envelopes published {t.EnrichedPublished}; invoices seeded {t.InvoicesSeeded}; " +
             $"stream records to on-failure destination {t.StreamRecordsToOnFailureDestination}"));

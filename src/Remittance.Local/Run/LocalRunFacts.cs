@@ -24,4 +24,6 @@ public sealed record LocalRunFacts(
     int IngestInvocations,
     LocalStreamPoller Poller,
     Workflows.RecordingTopics Topics,
-    int InvoicesSeeded);
+    int InvoicesSeeded,
+    Faults.FaultPlan Faults,
+    int Seed);

@@ -15,6 +15,14 @@ public sealed record LocalRunReport
 
     public required string DynamoDbLocal { get; init; }
 
+    /// <summary>The --faults plan and the seed, so a run can be repeated.</summary>
+    public string Faults { get; init; } = "none";
+
+    public int Seed { get; init; }
+
+    /// <summary>How many faults were injected at each point.</summary>
+    public IReadOnlyDictionary<string, int> FaultsInjected { get; init; } = new Dictionary<string, int>();
+
     public required LocalRunTotals Totals { get; init; }
 
     public required IReadOnlyList<RemittanceEntry> Remittances { get; init; }

@@ -16,4 +16,5 @@ public sealed record LocalRunTotals(
     int ExecutionsSucceeded = 0,
     int ExecutionsFailed = 0,
     int EnrichedPublished = 0,
-    int InvoicesSeeded = 0);
+    int InvoicesSeeded = 0,
+    int StartExecutionCalls = 0);

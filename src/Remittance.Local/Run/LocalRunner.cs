@@ -5,6 +5,7 @@ using Amazon.DynamoDBv2.Model;
 using Remittance.Aws.DynamoDBStreams;
 using Remittance.Aws.Lambda.SQSEvents;
 using Remittance.DynamoDbLocal;
+using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Lambda;
 using Remittance.Local.Sqs;
@@ -43,6 +44,8 @@ public static class LocalRunner
         var startup = Stopwatch.StartNew();
         await using var server = await DynamoDbLocalServer.StartAsync(options.DynamoDb, cancellationToken).ConfigureAwait(false);
         using var dynamoDb = server.CreateClient();
+        var faults = options.Faults;
+        using var functionsDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults);
         await TableSetup.EnsureTableAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         var streamArn = await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         var dynamoDbDescription = $"{server.Mode.ToString().ToLowerInvariant()} at {server.ServiceUrl} (ready in {startup.Elapsed.TotalSeconds:F1} s)";
@@ -66,10 +69,14 @@ public static class LocalRunner
                 InvoicesTableName = options.InvoicesTableName,
             },
             FunctionName.Workflow,
-            new RemittanceEdges { DynamoDb = dynamoDb, StepFunctions = workflowServices, Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null });
-        var runner = new LocalWorkflowRunner(WorkflowCatalog.Enrichment, new WorkflowTaskRunner(ServiceSteps.For(services)), dynamoDb,
-            options.TableName, topics, time, LocalRunOptions.RetryTimeScale, new Random(options.Seed));
-        var stepFunctions = new LocalStepFunctions(time, runner: runner);
+            new RemittanceEdges { DynamoDb = functionsDynamoDb, StepFunctions = workflowServices, Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null });
+        var runner = new LocalWorkflowRunner(WorkflowCatalog.Enrichment,
+            new WorkflowTaskRunner(ServiceSteps.For(services).Select(step => new FaultInjectingStep(step, faults))), functionsDynamoDb,
+            options.TableName, topics, time, LocalRunOptions.RetryTimeScale, new Random(options.Seed), state => StateFault(state, faults));
+        var stepFunctions = new LocalStepFunctions(time, runner: runner)
+        {
+            StartFault = _ => faults.ShouldFail("startExecution") ? new Remittance.Aws.StepFunctions.ThrottlingException("injected fault: Rate exceeded") : null,
+        };
         workflowServices.Target = stepFunctions;
         using var streams = new AmazonDynamoDBStreamsClient(DynamoDbLocalClients.Credentials, new AmazonDynamoDBStreamsConfig { ServiceURL = server.ServiceUrl });
 
@@ -147,8 +154,32 @@ public static class LocalRunner
         var items = await ScanAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         return LocalRunReportBuilder.Build(new LocalRunFacts(
             inputDescription, time.GetUtcNow() - elapsed, elapsed, dynamoDbDescription, order, sources, [.. ingestResults],
-            [.. startResults], queue.DeadLetters, items, stepFunctions, ingestInvocations, poller, topics, invoices));
+            [.. startResults], queue.DeadLetters, items, stepFunctions, ingestInvocations, poller, topics, invoices, faults, options.Seed));
     }
+
+    /// <summary>The functions' DynamoDB client: the real DynamoDB Local, throttled at the HTTP boundary when asked to.</summary>
+    private static AmazonDynamoDBClient CreateFunctionsClient(string serviceUrl, FaultPlan faults)
+    {
+        var config = DynamoDbLocalClients.CreateConfig(serviceUrl);
+        if (faults.Rates.ContainsKey("dynamodb"))
+        {
+            config.HttpClientFactory = new HandlerHttpClientFactory(new FaultInjectingHttpHandler(
+                (_, _) => faults.ShouldFail("dynamodb"), System.Net.HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException"));
+        }
+
+        return new AmazonDynamoDBClient(DynamoDbLocalClients.Credentials, config);
+    }
+
+    private static Exception? StateFault(TaskState state, FaultPlan faults) => state switch
+    {
+        PublishState when faults.ShouldFail("publish") => new InvalidOperationException("injected fault: SNS publish failed"),
+        RecordSuccessState when faults.ShouldFail("record") => new AmazonDynamoDBException("injected fault: throttled")
+        {
+            ErrorCode = "ProvisionedThroughputExceededException",
+            StatusCode = System.Net.HttpStatusCode.BadRequest,
+        },
+        _ => null,
+    };
 
     private static async Task<HashSet<string>> InvokeIngestAsync(
         IngestFunction ingest,

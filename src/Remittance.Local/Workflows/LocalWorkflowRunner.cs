@@ -25,7 +25,8 @@ public sealed class LocalWorkflowRunner(
     ILocalTopics topics,
     TimeProvider time,
     double timeScale,
-    Random jitter) : ILocalExecutionRunner
+    Random jitter,
+    Func<TaskState, Exception?>? stateFault = null) : ILocalExecutionRunner
 {
     private readonly Lock _jitterGate = new();
 
@@ -91,6 +92,11 @@ public sealed class LocalWorkflowRunner(
 
     private async Task<JsonObject> ExecuteAsync(TaskState task, JsonObject state, LocalExecution execution, CancellationToken cancellationToken)
     {
+        if (stateFault?.Invoke(task) is { } fault)
+        {
+            throw fault;
+        }
+
         switch (task)
         {
             case LambdaTaskState lambda:

@@ -10,7 +10,7 @@ namespace Remittance.IntegrationTests.LocalRun;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
 {
-    private async Task<LocalRunReport> RunSamplesAsync(string testName, int concurrency = 1, bool withInvoices = true)
+    private async Task<LocalRunReport> RunSamplesAsync(string testName, int concurrency = 1, bool withInvoices = true, string? faults = null)
     {
         var input = RepositoryRoot.Combine("samples", "partner-messages");
         return await LocalRunner.RunAsync(input, MessageSource.Read(input), new LocalRunOptions
@@ -18,6 +18,8 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
             TableName = fixture.NewTablePrefix(testName) + "remittances",
             Concurrency = concurrency,
             InvoicesPath = withInvoices ? RepositoryRoot.Combine("samples", "invoices.jsonl") : null,
+            Faults = Remittance.Local.Faults.FaultPlan.Parse(faults, 7),
+            Seed = 7,
             DynamoDb = new DynamoDbLocalOptions { Mode = DynamoDbLocalMode.External, ExternalEndpoint = fixture.ServiceUrl },
         }, null, CancellationToken.None);
     }
@@ -99,6 +101,22 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
             Assert.Contains("not in the Invoices table", r.ExecutionError, StringComparison.Ordinal);
             Assert.NotEqual("ENRICHED", r.Status);
         });
+    }
+
+    [Fact]
+    public async Task LocalRun_WithInjectedFaults_StillEnrichesAndPublishesEveryValidRemittanceExactlyOnce()
+    {
+        var report = await RunSamplesAsync(nameof(LocalRun_WithInjectedFaults_StillEnrichesAndPublishesEveryValidRemittanceExactlyOnce),
+            faults: "enrich=0.1,publish=0.05,startExecution=0.05,dynamodb=0.02,record=0.05");
+
+        Assert.NotEmpty(report.FaultsInjected);
+        Assert.Equal(0, report.Totals.DeadLettered);
+        Assert.All(report.Remittances, r =>
+        {
+            Assert.Equal("ENRICHED", r.Status);
+            Assert.Equal(1, r.Published);
+        });
+        Assert.Equal(report.Totals.Accepted, report.Totals.EnrichedPublished);
     }
 
     private static List<string> RejectionCodes(LocalRunReport report, string source)
