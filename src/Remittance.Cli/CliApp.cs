@@ -26,6 +26,7 @@ public static class CliApp
         local.Add(LocalRunCommand.Create(console, error));
         local.Add(LocalInvokeCommand.Create(output, error));
         root.Add(local);
+        root.Add(SweepCommand.Create(console, output, error));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken)
             .ConfigureAwait(false);
     }

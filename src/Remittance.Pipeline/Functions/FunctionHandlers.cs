@@ -27,6 +27,8 @@ public static class FunctionHandlers
             new StreamFunction(services.CreateStartProcessor()).HandleAsync,
             AwsEventsJsonContext.Default.DynamoDBEvent,
             AwsEventsJsonContext.Default.StreamsEventResponse),
-        _ => throw new ArgumentOutOfRangeException(nameof(function), function, $"The {function} function is not available in this build yet."),
+        FunctionName.Status => StatusFunction.CreateHandler(services),
+        FunctionName.Sweeper => SweeperFunction.CreateHandler(services),
+        _ => throw new ArgumentOutOfRangeException(nameof(function), function, $"The {function} function is not served by the pipeline alone."),
     };
 }

@@ -1,0 +1,3 @@
+namespace Remittance.Pipeline.Sweeping;
+
+public sealed record SkippedItem(string RequestId, string Reason);
