@@ -1,0 +1,3 @@
+namespace Remittance.Notifications.Templates;
+
+internal sealed record ListValue(IReadOnlyList<ObjectValue> Items) : TemplateValue;
