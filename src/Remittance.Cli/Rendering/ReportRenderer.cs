@@ -48,6 +48,7 @@ public static class ReportRenderer
             $"dead-lettered {t.DeadLettered}, redeliveries {t.Redeliveries}; executions {t.ExecutionsStarted} ({t.StartExecutionCalls} StartExecution calls), " +
             $"already running {t.StartsAlreadyRunning}, succeeded {t.ExecutionsSucceeded}, failed {t.ExecutionsFailed}; " +
             $"enriched envelopes published {t.EnrichedPublished}; invoices seeded {t.InvoicesSeeded}; " +
+            $"sweeps {t.Sweeps}, re-driven {t.ReDriven}, on retry index {t.OnRetryIndex}, on failed index {t.OnFailedIndex}; " +
             $"stream records to on-failure destination {t.StreamRecordsToOnFailureDestination}"));
     }
 

@@ -1,10 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Remittance.Local.Input;
-using Remittance.Local.Sqs;
-using Remittance.Local.StepFunctions;
-using Remittance.Local.Streams;
-using Remittance.Pipeline.Ingest;
-using Remittance.Pipeline.Start;
+using Remittance.Local.Workflows;
 
 namespace Remittance.Local.Run;
 
@@ -16,14 +12,9 @@ public sealed record LocalRunFacts(
     string DynamoDbLocal,
     IReadOnlyList<string> MessageOrder,
     IReadOnlyDictionary<string, InputMessage> Sources,
-    IReadOnlyList<IngestResult> IngestResults,
-    IReadOnlyList<StartResult> StartResults,
-    IReadOnlyList<QueuedMessage> DeadLetters,
+    LocalService Enrichment,
     IReadOnlyList<Dictionary<string, AttributeValue>> Items,
-    LocalStepFunctions StepFunctions,
-    int IngestInvocations,
-    LocalStreamPoller Poller,
-    Workflows.RecordingTopics Topics,
+    RecordingTopics Topics,
     int InvoicesSeeded,
     Faults.FaultPlan Faults,
     int Seed);

@@ -35,6 +35,9 @@ public sealed record LocalRunOptions
     /// <summary>Seeds the jitter of retries (and, later, injected faults) so a run can be repeated exactly.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Runs a remittance may have before it moves from the retry index to the failed index.</summary>
+    public int RetryThreshold { get; init; } = 3;
+
     /// <summary>Failures to inject (--faults); none by default.</summary>
     public Faults.FaultPlan Faults { get; init; } = Remittance.Local.Faults.FaultPlan.None;
 }

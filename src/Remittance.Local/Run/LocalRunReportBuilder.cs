@@ -13,19 +13,21 @@ public static class LocalRunReportBuilder
 {
     public const string WorkflowRunnerDescription =
         "local runner: the enrichment workflow's definition executed in-process with the workflow function's own steps " +
-        "(retry delays x0.001); enriched envelopes go to an in-process topic; the notification service is not wired in yet";
+        "(retry delays x0.001); failures recorded by the status function and re-driven by the sweeper until none is eligible; " +
+        "enriched envelopes go to an in-process topic";
 
     public static LocalRunReport Build(LocalRunFacts facts)
     {
         var lastResult = new Dictionary<string, IngestResult>(StringComparer.Ordinal);
         var receives = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var result in facts.IngestResults)
+        var enrichment = facts.Enrichment;
+        foreach (var result in enrichment.IngestResults)
         {
             lastResult[result.MessageId] = result;
             receives[result.MessageId] = receives.GetValueOrDefault(result.MessageId) + 1;
         }
 
-        var deadLettered = facts.DeadLetters.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+        var deadLettered = enrichment.Queue.DeadLetters.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         var deliveries = facts.MessageOrder.Select(id =>
         {
             var result = lastResult.GetValueOrDefault(id);
@@ -38,7 +40,7 @@ public static class LocalRunReportBuilder
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(d => d.Source)], StringComparer.Ordinal);
         IReadOnlyList<string> SourcesOf(string key) => sourcesByKey.GetValueOrDefault(key) ?? [];
 
-        var executions = facts.StepFunctions.Executions.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        var executions = enrichment.StepFunctions.Executions.ToDictionary(e => e.Name, StringComparer.Ordinal);
         var published = facts.Topics.Published.GroupBy(p => p.RequestId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var remittances = new List<RemittanceEntry>();
@@ -90,18 +92,22 @@ public static class LocalRunReportBuilder
                 Count(IngestOutcome.Conflict),
                 Count(IngestOutcome.Rejected),
                 deadLettered.Count,
-                facts.IngestResults.Count - lastResult.Count,
-                facts.IngestInvocations,
-                facts.Poller.Invocations,
+                enrichment.IngestResults.Count - lastResult.Count,
+                enrichment.IngestInvocations,
+                enrichment.Poller.Invocations,
                 // Distinct executions: a stream retry re-offers records after a failed one, and starting again is a no-op.
-                facts.StepFunctions.Executions.Count,
-                facts.StartResults.Count(r => r.Outcome == StartOutcome.AlreadyStarted),
-                facts.Poller.OnFailureDestination.Count,
-                facts.StepFunctions.Executions.Count(e => e.Status == "SUCCEEDED"),
-                facts.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED"),
+                enrichment.StepFunctions.Executions.Count,
+                enrichment.StartResults.Count(r => r.Outcome == StartOutcome.AlreadyStarted),
+                enrichment.Poller.OnFailureDestination.Count,
+                enrichment.StepFunctions.Executions.Count(e => e.Status == "SUCCEEDED"),
+                enrichment.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED"),
                 facts.Topics.Published.Count,
                 facts.InvoicesSeeded,
-                facts.StepFunctions.StartCalls),
+                enrichment.StepFunctions.StartCalls,
+                enrichment.Sweeps.Count,
+                enrichment.Sweeps.Sum(s => s.ReDriven.Total),
+                facts.Items.Count(i => i.ContainsKey(ItemAttributes.RetryJob)),
+                facts.Items.Count(i => i.ContainsKey(ItemAttributes.FailedJob))),
             Remittances = remittances,
             Rejections = rejections,
             Conflicts = conflicts,

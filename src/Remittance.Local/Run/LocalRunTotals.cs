@@ -17,4 +17,8 @@ public sealed record LocalRunTotals(
     int ExecutionsFailed = 0,
     int EnrichedPublished = 0,
     int InvoicesSeeded = 0,
-    int StartExecutionCalls = 0);
+    int StartExecutionCalls = 0,
+    int Sweeps = 0,
+    int ReDriven = 0,
+    int OnRetryIndex = 0,
+    int OnFailedIndex = 0);

@@ -1,36 +1,26 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Remittance.Aws.DynamoDBStreams;
-using Remittance.Aws.Lambda.SQSEvents;
 using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
-using Remittance.Local.Lambda;
-using Remittance.Local.Sqs;
-using Remittance.Local.StepFunctions;
-using Remittance.Local.Streams;
-using Remittance.Pipeline.Composition;
-using Remittance.Pipeline.Functions;
-using Remittance.Pipeline.Ingest;
-using Remittance.Pipeline.Schema;
-using Remittance.Pipeline.Start;
-using Remittance.Pipeline.Storage;
 using Remittance.Local.Workflows;
+using Remittance.Pipeline.Composition;
+using Remittance.Pipeline.Schema;
+using Remittance.Pipeline.Sweeping;
 using Remittance.Workflows.Composition;
-using Remittance.Workflows.Definition;
-using Remittance.Workflows.Steps;
 
 namespace Remittance.Local.Run;
 
 /// <summary>
-/// Runs the pipeline on a laptop with the same function code Lambda runs: a real DynamoDB Local (table and stream),
-/// the ingest function fed as SQS would, the stream function fed from the real stream, and the local workflow runner.
+/// Runs the pipeline on a laptop with the same function code Lambda runs: a real DynamoDB Local (tables and streams),
+/// the ingest function fed as SQS would, the stream function fed from the real stream, the workflows run by the
+/// local runner, failures recorded by the status function and re-driven by the sweeper until nothing is eligible.
 /// </summary>
 public static class LocalRunner
 {
-    private static readonly TimeSpan s_functionTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>Sweeps after which a run stops even if something is still eligible (each failing run is bounded by the threshold anyway).</summary>
+    public const int MaxSweeps = 20;
 
     public static async Task<LocalRunReport> RunAsync(
         string inputDescription,
@@ -46,115 +36,90 @@ public static class LocalRunner
         using var dynamoDb = server.CreateClient();
         var faults = options.Faults;
         using var functionsDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults);
+        using var streams = new AmazonDynamoDBStreamsClient(DynamoDbLocalClients.Credentials, new AmazonDynamoDBStreamsConfig { ServiceURL = server.ServiceUrl });
         await TableSetup.EnsureTableAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
-        var streamArn = await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
-        var dynamoDbDescription = $"{server.Mode.ToString().ToLowerInvariant()} at {server.ServiceUrl} (ready in {startup.Elapsed.TotalSeconds:F1} s)";
-
         var invoices = options.InvoicesPath is { } invoicesPath
             ? await InvoiceSeeder.SeedAsync(dynamoDb, options.InvoicesTableName, invoicesPath, cancellationToken).ConfigureAwait(false)
-            : 0;
-        if (options.InvoicesPath is null)
-        {
-            await TableSetup.EnsureTableAsync(dynamoDb, InvoicesTableSchema.CreateTableRequest(options.InvoicesTableName), cancellationToken)
-                .ConfigureAwait(false);
-        }
+            : await EmptyInvoicesAsync(dynamoDb, options.InvoicesTableName, cancellationToken).ConfigureAwait(false);
+        var dynamoDbDescription = $"{server.Mode.ToString().ToLowerInvariant()} at {server.ServiceUrl} (ready in {startup.Elapsed.TotalSeconds:F1} s)";
 
         var topics = new RecordingTopics();
-        var workflowServices = new StepFunctionsSlot();
-        using var services = RemittanceServices.Create(
+        using var enrichment = new LocalService("enrichment",
             new RemittanceOptions
             {
+                Service = "enrichment",
                 TableName = options.TableName,
                 StateMachineArn = LocalRunOptions.StateMachineArn,
                 InvoicesTableName = options.InvoicesTableName,
+                RetryThreshold = options.RetryThreshold,
             },
-            FunctionName.Workflow,
-            new RemittanceEdges { DynamoDb = functionsDynamoDb, StepFunctions = workflowServices, Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null });
-        var runner = new LocalWorkflowRunner(WorkflowCatalog.Enrichment,
-            new WorkflowTaskRunner(ServiceSteps.For(services).Select(step => new FaultInjectingStep(step, faults))), functionsDynamoDb,
-            options.TableName, topics, time, LocalRunOptions.RetryTimeScale, new Random(options.Seed), state => StateFault(state, faults));
-        var stepFunctions = new LocalStepFunctions(time, runner: runner)
-        {
-            StartFault = _ => faults.ShouldFail("startExecution") ? new Remittance.Aws.StepFunctions.ThrottlingException("injected fault: Rate exceeded") : null,
-        };
-        workflowServices.Target = stepFunctions;
-        using var streams = new AmazonDynamoDBStreamsClient(DynamoDbLocalClients.Credentials, new AmazonDynamoDBStreamsConfig { ServiceURL = server.ServiceUrl });
+            new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null },
+            functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
+            topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, ServiceSteps.For);
+        var services = new[] { enrichment };
 
-        var ingestResults = new ConcurrentQueue<IngestResult>();
-        var startResults = new ConcurrentQueue<StartResult>();
-        var ingest = new IngestFunction(services.CreateIngestProcessor(), ingestResults.Enqueue);
-        var stream = new StreamFunction(services.CreateStartProcessor(), startResults.Enqueue);
-        var poller = new LocalStreamPoller(streams, streamArn,
-            (e, ct) => stream.HandleAsync(e, new LocalLambdaContext("remittance-stream", s_functionTimeout, time), ct));
-
-        var queue = new LocalQueue(time, options.MaxReceiveCount);
         var sources = new Dictionary<string, InputMessage>(StringComparer.Ordinal);
         var order = new List<string>(messages.Count);
         foreach (var message in messages)
         {
-            var id = queue.Send(message);
+            var id = enrichment.Queue.Send(message);
             sources[id] = message;
             order.Add(id);
         }
 
         var clock = Stopwatch.StartNew();
-        var settled = 0;
-        var ingestInvocations = 0;
-        var ingestDone = new TaskCompletionSource();
-        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+        var settledCount = 0;
+        var settled = new Progress<int>(n => progress?.Report(new LocalRunProgress(Interlocked.Add(ref settledCount, n), messages.Count, "ingesting")));
+        var sweeps = 0;
+        while (true)
         {
-            while (!queue.IsDrained)
+            // Pump every service until no message or stream record moves and no workflow runs: a workflow's publish
+            // feeds the next service's queue, so this repeats until the whole pipeline is quiet.
+            var moved = 0;
+            foreach (var service in services)
             {
-                var batch = queue.Receive();
-                if (batch.Count == 0)
-                {
-                    // Others still hold messages that may come back; wait for them to settle.
-                    await Task.Delay(5, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                Interlocked.Increment(ref ingestInvocations);
-                var failed = await InvokeIngestAsync(ingest, batch, time, cancellationToken).ConfigureAwait(false);
-                queue.Complete(batch, failed);
-                var done = Interlocked.Add(ref settled, batch.Count(m => !failed.Contains(m.MessageId) || m.ReceiveCount >= options.MaxReceiveCount));
-                progress?.Report(new LocalRunProgress(done, messages.Count, "ingesting"));
+                moved += await service.PumpAsync(service == enrichment ? settled : null, cancellationToken).ConfigureAwait(false);
+                await service.StepFunctions.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
             }
-        }, cancellationToken)).ToList();
-        var ingestion = Task.WhenAll(workers).ContinueWith(t => ingestDone.TrySetResult(), TaskScheduler.Default);
 
-        // The stream is read while ingest runs, as Lambda would; it is done once ingest has finished and the stream
-        // has nothing more to give.
-        var idlePolls = 0;
-        while (idlePolls < 2)
-        {
-            var read = await poller.PollOnceAsync(cancellationToken).ConfigureAwait(false);
-            if (read > 0)
+            if (moved > 0)
             {
-                idlePolls = 0;
                 continue;
             }
 
-            if (ingestDone.Task.IsCompleted)
+            if (sweeps == MaxSweeps)
             {
-                idlePolls++;
+                break;
             }
-            else
+
+            // Quiet: run each service's sweeper once (stuck threshold 0, since local time is compressed).
+            progress?.Report(new LocalRunProgress(messages.Count, messages.Count, $"sweep {sweeps + 1}"));
+            sweeps++;
+            var reDriven = 0;
+            foreach (var service in services)
             {
-                await Task.WhenAny(ingestDone.Task, Task.Delay(20, cancellationToken)).ConfigureAwait(false);
+                reDriven += await service.SweepAsync(new SweepRequest { StuckAfterMinutes = 0 }, cancellationToken).ConfigureAwait(false);
+                await service.StepFunctions.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (reDriven == 0)
+            {
+                break;
             }
         }
 
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        await ingestion.ConfigureAwait(false);
-        progress?.Report(new LocalRunProgress(messages.Count, messages.Count, "waiting for workflows"));
-        await stepFunctions.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
         progress?.Report(new LocalRunProgress(messages.Count, messages.Count, "reporting"));
-
-        var items = await ScanAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
+        var items = await enrichment.ScanAsync(dynamoDb, cancellationToken).ConfigureAwait(false);
         return LocalRunReportBuilder.Build(new LocalRunFacts(
-            inputDescription, time.GetUtcNow() - elapsed, elapsed, dynamoDbDescription, order, sources, [.. ingestResults],
-            [.. startResults], queue.DeadLetters, items, stepFunctions, ingestInvocations, poller, topics, invoices, faults, options.Seed));
+            inputDescription, time.GetUtcNow() - elapsed, elapsed, dynamoDbDescription, order, sources, enrichment, items, topics,
+            invoices, faults, options.Seed));
+    }
+
+    private static async Task<int> EmptyInvoicesAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        await TableSetup.EnsureTableAsync(dynamoDb, InvoicesTableSchema.CreateTableRequest(tableName), cancellationToken).ConfigureAwait(false);
+        return 0;
     }
 
     /// <summary>The functions' DynamoDB client: the real DynamoDB Local, throttled at the HTTP boundary when asked to.</summary>
@@ -168,71 +133,5 @@ public static class LocalRunner
         }
 
         return new AmazonDynamoDBClient(DynamoDbLocalClients.Credentials, config);
-    }
-
-    private static Exception? StateFault(TaskState state, FaultPlan faults) => state switch
-    {
-        PublishState when faults.ShouldFail("publish") => new InvalidOperationException("injected fault: SNS publish failed"),
-        RecordSuccessState when faults.ShouldFail("record") => new AmazonDynamoDBException("injected fault: throttled")
-        {
-            ErrorCode = "ProvisionedThroughputExceededException",
-            StatusCode = System.Net.HttpStatusCode.BadRequest,
-        },
-        _ => null,
-    };
-
-    private static async Task<HashSet<string>> InvokeIngestAsync(
-        IngestFunction ingest,
-        IReadOnlyList<QueuedMessage> batch,
-        TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var sqsEvent = new SQSEvent
-        {
-            Records = [.. batch.Select(m => new SQSEvent.SQSMessage
-            {
-                MessageId = m.MessageId,
-                ReceiptHandle = m.MessageId + "#" + m.ReceiveCount,
-                Body = m.Input.Body,
-                EventSource = "aws:sqs",
-                EventSourceArn = "arn:aws:sqs:us-east-1:000000000000:remittance-ingest-local",
-                AwsRegion = "us-east-1",
-                Attributes = new()
-                {
-                    ["ApproximateReceiveCount"] = m.ReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["SentTimestamp"] = m.SentAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                },
-            })],
-        };
-
-        try
-        {
-            var response = await ingest.HandleAsync(sqsEvent, new LocalLambdaContext("remittance-ingest", s_functionTimeout, time), cancellationToken)
-                .ConfigureAwait(false);
-            return response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A crashed invocation returns the whole batch to the queue, as SQS does when the function errors.
-            return batch.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
-        }
-    }
-
-    private static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(
-        IAmazonDynamoDB dynamoDb,
-        string tableName,
-        CancellationToken cancellationToken)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = tableName, ExclusiveStartKey = start, ConsistentRead = true },
-                cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items ?? []);
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-        return items;
     }
 }

@@ -13,6 +13,8 @@ public sealed class LocalQueue(TimeProvider time, int maxReceiveCount = LocalQue
     public const int MaxBatchSize = 10;
 
     private readonly Queue<QueuedMessage> _visible = new();
+
+    public int MaxReceiveCount => maxReceiveCount;
     private readonly List<QueuedMessage> _deadLetters = [];
     private readonly Lock _gate = new();
     private int _inFlight;

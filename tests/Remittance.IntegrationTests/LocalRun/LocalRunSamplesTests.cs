@@ -88,12 +88,15 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
-    public async Task LocalRun_WithoutInvoices_FailsEveryRunNamingTheMissingInvoicesAndPublishesNothing()
+    public async Task LocalRun_WithoutInvoices_RetriesUpToTheThresholdThenLeavesEachOnTheFailedIndex()
     {
-        var report = await RunSamplesAsync(nameof(LocalRun_WithoutInvoices_FailsEveryRunNamingTheMissingInvoicesAndPublishesNothing), withInvoices: false);
+        var report = await RunSamplesAsync(nameof(LocalRun_WithoutInvoices_RetriesUpToTheThresholdThenLeavesEachOnTheFailedIndex), withInvoices: false);
 
         Assert.Equal(0, report.Totals.EnrichedPublished);
         Assert.Equal(report.Totals.Accepted, report.Totals.ExecutionsFailed);
+        Assert.Equal(report.Totals.Accepted, report.Totals.OnFailedIndex);
+        Assert.Equal(0, report.Totals.OnRetryIndex);
+        Assert.All(report.Remittances, r => Assert.Equal(3, r.Attempt));
         Assert.All(report.Remittances, r =>
         {
             Assert.Equal("FAILED", r.ExecutionStatus);
@@ -107,16 +110,21 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
     public async Task LocalRun_WithInjectedFaults_StillEnrichesAndPublishesEveryValidRemittanceExactlyOnce()
     {
         var report = await RunSamplesAsync(nameof(LocalRun_WithInjectedFaults_StillEnrichesAndPublishesEveryValidRemittanceExactlyOnce),
-            faults: "enrich=0.1,publish=0.05,startExecution=0.05,dynamodb=0.02,record=0.05");
+            faults: "enrich=0.5,publish=0.1,startExecution=0.05,dynamodb=0.02,record=0.05");
 
         Assert.NotEmpty(report.FaultsInjected);
         Assert.Equal(0, report.Totals.DeadLettered);
+        // Half of all enrich calls fail: some runs exhaust their in-workflow retries and only the sweeper saves them.
+        Assert.True(report.Totals.ReDriven > 0, "expected the sweeper to re-drive at least one failed run");
+        Assert.Equal(0, report.Totals.OnRetryIndex);
+        Assert.Equal(0, report.Totals.OnFailedIndex);
         Assert.All(report.Remittances, r =>
         {
             Assert.Equal("ENRICHED", r.Status);
             Assert.Equal(1, r.Published);
         });
         Assert.Equal(report.Totals.Accepted, report.Totals.EnrichedPublished);
+        Assert.Contains(report.Remittances, r => r.Attempt > 1);
     }
 
     private static List<string> RejectionCodes(LocalRunReport report, string source)
