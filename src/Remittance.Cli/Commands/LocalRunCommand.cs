@@ -5,6 +5,7 @@ using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Run;
+using Remittance.Notifications;
 using Spectre.Console;
 
 namespace Remittance.Cli.Commands;
@@ -34,6 +35,16 @@ public static class LocalRunCommand
         {
             Description = $"Invoices to seed the local Invoices table with, one JSON object per line (default: {LocalRunOptions.DefaultInvoicesPath} when it exists).",
         };
+        var notifications = new Option<string>("--notifications")
+        {
+            Description = "The notification rules and templates directory.",
+            DefaultValueFactory = _ => LocalRunOptions.DefaultNotificationCatalog,
+        };
+        var outbox = new Option<string>("--outbox")
+        {
+            Description = "Where sent notifications are written, one file each.",
+            DefaultValueFactory = _ => LocalRunOptions.DefaultOutbox,
+        };
         var seed = new Option<int>("--seed") { Description = "Seeds injected faults and retry jitter so a run repeats.", DefaultValueFactory = _ => 1 };
         var faults = new Option<string?>("--faults")
         {
@@ -44,7 +55,7 @@ public static class LocalRunCommand
         var table = DynamoDbOptions.Table();
         var command = new Command("run", "Feed partner messages through ingest → stream → workflow start on DynamoDB Local and report each one's fate.")
         {
-            input, report, concurrency, functionLog, invoices, faults, seed, endpoint, table,
+            input, report, concurrency, functionLog, invoices, notifications, outbox, faults, seed, endpoint, table,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -86,6 +97,8 @@ public static class LocalRunCommand
                 FunctionLog = parse.GetValue(functionLog) ? error : null,
                 InvoicesPath = parse.GetValue(invoices) ?? (File.Exists(LocalRunOptions.DefaultInvoicesPath) ? LocalRunOptions.DefaultInvoicesPath : null),
                 Seed = parse.GetValue(seed),
+                NotificationCatalogDirectory = parse.GetRequiredValue(notifications),
+                OutboxDirectory = parse.GetRequiredValue(outbox),
             };
             if (options.InvoicesPath is { } invoicesPath && !File.Exists(invoicesPath))
             {
@@ -102,6 +115,11 @@ public static class LocalRunCommand
             {
                 await error.WriteLineAsync($"DynamoDB Local could not start: {failure.Message}").ConfigureAwait(false);
                 return 3;
+            }
+            catch (NotificationCatalogException failure)
+            {
+                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                return 2;
             }
 
             ReportRenderer.Render(console, result);

@@ -24,10 +24,11 @@ public static class ReportRenderer
 
         console.Write(Table("Messages", ["source", "outcome", "receives", "record key"],
             report.Deliveries.Select(d => Row(d.Source, d.Outcome, Num(d.Receives), d.Key ?? "-"))));
-        console.Write(Table("Remittances", ["request ID", "status", "attempt", "execution name", "execution", "published", "from"],
+        console.Write(Table("Remittances", ["request ID", "status", "attempts", "execution name", "execution", "published", "notification", "sent", "template", "from"],
             report.Remittances.Select(r => Row(r.RequestId, r.Status, Num(r.Attempt), r.ExecutionName,
                 r.ExecutionError is null ? r.ExecutionStatus ?? "not started" : $"{r.ExecutionStatus} ({r.ExecutionError})",
-                Num(r.Published), string.Join(", ", r.Sources)))));
+                Num(r.Published), r.NotificationStatus is null ? "-" : $"{r.NotificationStatus} (attempts {Num(r.NotificationAttempts)})",
+                Num(r.NotificationsSent), r.TemplateId ?? "-", string.Join(", ", r.Sources)))));
         if (report.Rejections.Count > 0)
         {
             console.Write(Table("Rejections", ["key", "from", "field", "code", "reason"],
@@ -48,6 +49,7 @@ public static class ReportRenderer
             $"dead-lettered {t.DeadLettered}, redeliveries {t.Redeliveries}; executions {t.ExecutionsStarted} ({t.StartExecutionCalls} StartExecution calls), " +
             $"already running {t.StartsAlreadyRunning}, succeeded {t.ExecutionsSucceeded}, failed {t.ExecutionsFailed}; " +
             $"enriched envelopes published {t.EnrichedPublished}; invoices seeded {t.InvoicesSeeded}; " +
+            $"notified {t.Notified}, notifications sent {t.NotificationsSent}; " +
             $"sweeps {t.Sweeps}, re-driven {t.ReDriven}, on retry index {t.OnRetryIndex}, on failed index {t.OnFailedIndex}; " +
             $"stream records to on-failure destination {t.StreamRecordsToOnFailureDestination}"));
     }

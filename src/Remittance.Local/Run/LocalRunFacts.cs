@@ -17,4 +17,8 @@ public sealed record LocalRunFacts(
     RecordingTopics Topics,
     int InvoicesSeeded,
     Faults.FaultPlan Faults,
-    int Seed);
+    int Seed,
+    LocalService Notification,
+    IReadOnlyList<Dictionary<string, AttributeValue>> NotificationItems,
+    IReadOnlyList<SentNotification> Sent,
+    string OutboxDirectory);

@@ -6,6 +6,9 @@ public sealed record LocalRunOptions
 {
     public const string DefaultTableName = "remittance-enrichment-local";
     public const string DefaultInvoicesPath = "samples/invoices.jsonl";
+    public const string DefaultNotificationCatalog = "samples/notifications";
+    public const string DefaultOutbox = "out/outbox";
+    public const string NotificationStateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:remittance-notification-local";
 
     /// <summary>Retry delays of the workflow definitions are multiplied by this locally (the numbers stay the definition's).</summary>
     public const double RetryTimeScale = 0.001;
@@ -15,6 +18,15 @@ public sealed record LocalRunOptions
 
     /// <summary>The run's own Invoices table, named after its remittance table so runs sharing a DynamoDB Local stay apart.</summary>
     public string InvoicesTableName => TableName + "-invoices";
+
+    /// <summary>The notification service's own table (same schema, its own stream).</summary>
+    public string NotificationTableName => TableName + "-notifications";
+
+    /// <summary>The notification rules and templates.</summary>
+    public string NotificationCatalogDirectory { get; init; } = DefaultNotificationCatalog;
+
+    /// <summary>Where sent notifications are written, one file per notification a person can open.</summary>
+    public string OutboxDirectory { get; init; } = DefaultOutbox;
 
     /// <summary>Ingest invocations in flight at once (Lambda scales SQS pollers similarly).</summary>
     public int Concurrency { get; init; } = 1;

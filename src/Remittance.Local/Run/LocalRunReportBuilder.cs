@@ -5,6 +5,7 @@ using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Start;
 using Remittance.Pipeline.Storage;
+using Remittance.Workflows.Definition;
 
 namespace Remittance.Local.Run;
 
@@ -12,9 +13,9 @@ namespace Remittance.Local.Run;
 public static class LocalRunReportBuilder
 {
     public const string WorkflowRunnerDescription =
-        "local runner: the enrichment workflow's definition executed in-process with the workflow function's own steps " +
-        "(retry delays x0.001); failures recorded by the status function and re-driven by the sweeper until none is eligible; " +
-        "enriched envelopes go to an in-process topic";
+        "local runner: both workflow definitions executed in-process with the workflow function's own steps (retry delays " +
+        "x0.001); enriched envelopes go through an in-process topic to the notification service's queue; failures are " +
+        "recorded by the status function and re-driven by the sweeper until none is eligible";
 
     public static LocalRunReport Build(LocalRunFacts facts)
     {
@@ -41,8 +42,10 @@ public static class LocalRunReportBuilder
         IReadOnlyList<string> SourcesOf(string key) => sourcesByKey.GetValueOrDefault(key) ?? [];
 
         var executions = enrichment.StepFunctions.Executions.ToDictionary(e => e.Name, StringComparer.Ordinal);
-        var published = facts.Topics.Published.GroupBy(p => p.RequestId, StringComparer.Ordinal)
+        var published = facts.Topics.Published.Where(p => p.Topic == WorkflowTopic.Enriched).GroupBy(p => p.RequestId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var notifications = facts.NotificationItems.ToDictionary(i => i[ItemAttributes.RequestId].S, StringComparer.Ordinal);
+        var sent = facts.Sent.GroupBy(s => s.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var remittances = new List<RemittanceEntry>();
         var rejections = new List<RejectionEntry>();
         var conflicts = new List<ConflictEntry>();
@@ -65,10 +68,16 @@ public static class LocalRunReportBuilder
             {
                 var executionName = Text(item, ItemAttributes.ExecutionName) ?? string.Empty;
                 var execution = executions.GetValueOrDefault(executionName);
-                remittances.Add(new RemittanceEntry(key, status ?? "?",
-                    int.Parse(item.GetValueOrDefault(ItemAttributes.Attempt)?.N ?? "0", CultureInfo.InvariantCulture),
+                var notification = notifications.GetValueOrDefault(key);
+                var handedOver = sent.GetValueOrDefault(key) ?? [];
+                remittances.Add(new RemittanceEntry(key, status ?? "?", Attempt(item),
                     executionName, execution?.Status, SourcesOf(key),
-                    execution?.Error is { } error ? $"{error}: {execution.Cause}" : null, published.GetValueOrDefault(key)));
+                    execution?.Error is { } error ? $"{error}: {execution.Cause}" : null, published.GetValueOrDefault(key),
+                    notification is null ? null : Text(notification, ItemAttributes.Status),
+                    notification is null ? 0 : Attempt(notification),
+                    handedOver.Count(d => !d.Result.AlreadyExisted),
+                    handedOver.LastOrDefault()?.TemplateId,
+                    handedOver.LastOrDefault() is { } last ? Path.GetRelativePath(Environment.CurrentDirectory, last.Result.Path) : null));
             }
         }
 
@@ -101,19 +110,25 @@ public static class LocalRunReportBuilder
                 enrichment.Poller.OnFailureDestination.Count,
                 enrichment.StepFunctions.Executions.Count(e => e.Status == "SUCCEEDED"),
                 enrichment.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED"),
-                facts.Topics.Published.Count,
+                published.Values.Sum(),
                 facts.InvoicesSeeded,
                 enrichment.StepFunctions.StartCalls,
                 enrichment.Sweeps.Count,
-                enrichment.Sweeps.Sum(s => s.ReDriven.Total),
-                facts.Items.Count(i => i.ContainsKey(ItemAttributes.RetryJob)),
-                facts.Items.Count(i => i.ContainsKey(ItemAttributes.FailedJob))),
+                enrichment.Sweeps.Sum(s => s.ReDriven.Total) + facts.Notification.Sweeps.Sum(s => s.ReDriven.Total),
+                facts.Items.Concat(facts.NotificationItems).Count(i => i.ContainsKey(ItemAttributes.RetryJob)),
+                facts.Items.Concat(facts.NotificationItems).Count(i => i.ContainsKey(ItemAttributes.FailedJob)),
+                facts.NotificationItems.Count(i => Text(i, ItemAttributes.Status) == RemittanceStatus.Notified.ToWire()),
+                facts.Sent.Count(s => !s.Result.AlreadyExisted),
+                facts.Notification.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED")),
             Remittances = remittances,
             Rejections = rejections,
             Conflicts = conflicts,
             Deliveries = deliveries,
         };
     }
+
+    private static int Attempt(Dictionary<string, AttributeValue> item) =>
+        int.Parse(item.GetValueOrDefault(ItemAttributes.Attempt)?.N ?? "0", CultureInfo.InvariantCulture);
 
     private static string? Text(Dictionary<string, AttributeValue> item, string name) => item.GetValueOrDefault(name)?.S;
 }

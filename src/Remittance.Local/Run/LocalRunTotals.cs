@@ -21,4 +21,7 @@ public sealed record LocalRunTotals(
     int Sweeps = 0,
     int ReDriven = 0,
     int OnRetryIndex = 0,
-    int OnFailedIndex = 0);
+    int OnFailedIndex = 0,
+    int Notified = 0,
+    int NotificationsSent = 0,
+    int NotificationExecutionsFailed = 0);

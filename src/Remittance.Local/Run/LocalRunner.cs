@@ -5,10 +5,14 @@ using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Workflows;
+using Remittance.Notifications.Outbox;
 using Remittance.Pipeline.Composition;
+using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Sweeping;
 using Remittance.Workflows.Composition;
+using Remittance.Workflows.Definition;
+using Remittance.Workflows.Steps.Notification;
 
 namespace Remittance.Local.Run;
 
@@ -56,7 +60,38 @@ public static class LocalRunner
             new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null },
             functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
             topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, ServiceSteps.For);
-        var services = new[] { enrichment };
+        await TableSetup.EnsureTableAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false);
+        using var notification = new LocalService("notification",
+            new RemittanceOptions
+            {
+                Service = "notification",
+                TableName = options.NotificationTableName,
+                StateMachineArn = LocalRunOptions.NotificationStateMachineArn,
+                NotificationCatalogDirectory = options.NotificationCatalogDirectory,
+                RetryThreshold = options.RetryThreshold,
+            },
+            new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null, Contract = EnvelopeContract.Instance },
+            functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false),
+            topics, faults, options.Seed + 1, options.Concurrency, options.MaxReceiveCount, ServiceSteps.For);
+        var services = new[] { enrichment, notification };
+        foreach (var service in services)
+        {
+            await service.CheckpointStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // SNS → the notification service's queue (raw message delivery), and the delivery channel → the outbox.
+        var outbox = new OutboxWriter(options.OutboxDirectory);
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<(string RequestId, OutboxWriteResult Result, string TemplateId)>();
+        topics.Subscribers[WorkflowTopic.Enriched] = (requestId, message, _) =>
+        {
+            notification.Queue.Send(new InputMessage("enriched:" + requestId, message));
+            return Task.CompletedTask;
+        };
+        topics.Subscribers[WorkflowTopic.NotificationOutbox] = async (requestId, message, ct) =>
+        {
+            var rendered = RenderedNotificationJson.FromJson(System.Text.Json.Nodes.JsonNode.Parse(message));
+            sent.Enqueue((requestId, await outbox.WriteAsync(rendered, ct).ConfigureAwait(false), rendered.TemplateId));
+        };
 
         var sources = new Dictionary<string, InputMessage>(StringComparer.Ordinal);
         var order = new List<string>(messages.Count);
@@ -111,9 +146,11 @@ public static class LocalRunner
         var elapsed = clock.Elapsed;
         progress?.Report(new LocalRunProgress(messages.Count, messages.Count, "reporting"));
         var items = await enrichment.ScanAsync(dynamoDb, cancellationToken).ConfigureAwait(false);
+        var notificationItems = await notification.ScanAsync(dynamoDb, cancellationToken).ConfigureAwait(false);
         return LocalRunReportBuilder.Build(new LocalRunFacts(
             inputDescription, time.GetUtcNow() - elapsed, elapsed, dynamoDbDescription, order, sources, enrichment, items, topics,
-            invoices, faults, options.Seed));
+            invoices, faults, options.Seed, notification, notificationItems, [.. sent.Select(s => new SentNotification(s.RequestId, s.TemplateId, s.Result))],
+            outbox.Directory));
     }
 
     private static async Task<int> EmptyInvoicesAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)

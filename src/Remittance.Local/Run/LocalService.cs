@@ -100,6 +100,9 @@ public sealed class LocalService : IDisposable
 
     public int IngestInvocations => Volatile.Read(ref _ingestInvocations);
 
+    /// <summary>Starts reading the stream after what is already in it (tables kept from an earlier run).</summary>
+    public Task CheckpointStreamAsync(CancellationToken cancellationToken) => Poller.CheckpointAtLatestAsync(cancellationToken);
+
     /// <summary>
     /// Delivers everything queued to the ingest function (redelivering reported failures) while reading the stream
     /// into the stream function, until both are drained. Returns how many queue messages and stream records moved.

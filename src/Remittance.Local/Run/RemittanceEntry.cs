@@ -8,4 +8,9 @@ public sealed record RemittanceEntry(
     string? ExecutionStatus,
     IReadOnlyList<string> Sources,
     string? ExecutionError = null,
-    int Published = 0);
+    int Published = 0,
+    string? NotificationStatus = null,
+    int NotificationAttempts = 0,
+    int NotificationsSent = 0,
+    string? TemplateId = null,
+    string? OutboxFile = null);

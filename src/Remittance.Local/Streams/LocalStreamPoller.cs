@@ -30,6 +30,26 @@ public sealed class LocalStreamPoller(
 
     public IReadOnlyList<DynamoDBEvent.DynamodbStreamRecord> OnFailureDestination => _onFailure;
 
+    /// <summary>
+    /// Skips everything already in the stream, as an event source mapping that has checkpointed does: a local run
+    /// against tables kept from an earlier run must not replay that run's records into a fresh workflow runner
+    /// (Step Functions in AWS would remember the execution names; the local one starts empty).
+    /// </summary>
+    public async Task CheckpointAtLatestAsync(CancellationToken cancellationToken)
+    {
+        await DiscoverShardsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var shardId in _iterators.Keys.ToList())
+        {
+            var latest = await streams.GetShardIteratorAsync(new GetShardIteratorRequest
+            {
+                StreamArn = streamArn,
+                ShardId = shardId,
+                ShardIteratorType = ShardIteratorType.LATEST,
+            }, cancellationToken).ConfigureAwait(false);
+            _iterators[shardId] = latest.ShardIterator;
+        }
+    }
+
     /// <summary>Reads every shard once and delivers what it found; returns how many records were read.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {

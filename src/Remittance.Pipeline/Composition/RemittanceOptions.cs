@@ -21,6 +21,10 @@ public sealed record RemittanceOptions
     public const string InvoicesTableVariable = "REMITTANCE_INVOICES_TABLE_NAME";
     public const string TopicArnVariable = "REMITTANCE_TOPIC_ARN";
     public const string ServiceVariable = "REMITTANCE_SERVICE";
+    public const string NotificationCatalogVariable = "REMITTANCE_NOTIFICATION_CATALOG_DIR";
+
+    /// <summary>The notification rules and templates (rules.json, templates.json, templates/), loaded and validated at start-up.</summary>
+    public string? NotificationCatalogDirectory { get; init; }
 
     /// <summary>Which use of the tracked-workflow pattern this deployment is: enrichment or notification.</summary>
     public string Service { get; init; } = "enrichment";
@@ -72,6 +76,7 @@ public sealed record RemittanceOptions
         StartBurst = int.TryParse(variable(StartBurstVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : 100,
         InvoicesTableName = variable(InvoicesTableVariable),
         TopicArn = variable(TopicArnVariable),
+        NotificationCatalogDirectory = variable(NotificationCatalogVariable),
     };
 
     /// <summary>Problems that would make the given function fail later, each stated as what to set.</summary>
@@ -96,6 +101,11 @@ public sealed record RemittanceOptions
         if (function == FunctionName.Workflow && Service == "enrichment" && string.IsNullOrWhiteSpace(InvoicesTableName))
         {
             problems.Add($"{InvoicesTableVariable} is not set: the enrichment workflow looks invoices up in that table.");
+        }
+
+        if (function == FunctionName.Workflow && Service == "notification" && string.IsNullOrWhiteSpace(NotificationCatalogDirectory))
+        {
+            problems.Add($"{NotificationCatalogVariable} is not set: the notification workflow chooses templates from that catalog.");
         }
 
         if (RetryThreshold is < 1 or > 100)

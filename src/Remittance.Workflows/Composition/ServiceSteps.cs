@@ -1,6 +1,8 @@
 using Remittance.Pipeline.Composition;
 using Remittance.Workflows.Steps;
+using Remittance.Notifications;
 using Remittance.Workflows.Steps.Enrichment;
+using Remittance.Workflows.Steps.Notification;
 
 namespace Remittance.Workflows.Composition;
 
@@ -14,6 +16,12 @@ public static class ServiceSteps
             new ValidateStep(new WorkflowInputReader(services.Repository)),
             new EnrichStep(services.DynamoDb, services.Options.InvoicesTableName!),
             new TransformStep(services.Time),
+        ],
+        "notification" =>
+        [
+            new ChooseTemplateStep(new WorkflowInputReader(services.Repository),
+                new TemplateSelector(NotificationCatalog.Load(services.Options.NotificationCatalogDirectory!))),
+            new RenderStep(),
         ],
         _ => throw new OptionsException([$"{RemittanceOptions.ServiceVariable}='{services.Options.Service}' has no workflow steps in this build."]),
     };

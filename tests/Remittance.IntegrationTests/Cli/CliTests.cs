@@ -24,7 +24,9 @@ public sealed class CliTests(DynamoDbLocalFixture fixture)
         try
         {
             var (exit, output, error) = await RunAsync("local", "run", "--input", RepositoryRoot.Combine("samples", "partner-messages"),
-                "--invoices", RepositoryRoot.Combine("samples", "invoices.jsonl"), "--report", reportPath, "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-run") + "remittances");
+                "--invoices", RepositoryRoot.Combine("samples", "invoices.jsonl"), "--report", reportPath,
+                "--notifications", RepositoryRoot.Combine("samples", "notifications"),
+                "--outbox", Path.Combine(Path.GetTempPath(), "remittance-outbox-" + Guid.NewGuid().ToString("N")), "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-run") + "remittances");
 
             Assert.True(exit == 0, error);
             Assert.Contains("030-malformed-json.json", output, StringComparison.Ordinal);
@@ -32,6 +34,7 @@ public sealed class CliTests(DynamoDbLocalFixture fixture)
             Assert.Contains("CONFLICT", output, StringComparison.Ordinal);
             Assert.Contains("local runner", output, StringComparison.Ordinal);
             Assert.Contains("ENRICHED", output, StringComparison.Ordinal);
+            Assert.Contains("NOTIFIED", output, StringComparison.Ordinal);
             var report = JsonSerializer.Deserialize(await File.ReadAllTextAsync(reportPath), LocalRunJsonContext.Default.LocalRunReport)!;
             Assert.Equal(report.Totals.Messages, report.Deliveries.Count);
             Assert.Contains(report.Remittances, r => output.Contains(r.ExecutionName, StringComparison.Ordinal));

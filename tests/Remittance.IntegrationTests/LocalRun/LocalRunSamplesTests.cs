@@ -10,12 +10,15 @@ namespace Remittance.IntegrationTests.LocalRun;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
 {
-    private async Task<LocalRunReport> RunSamplesAsync(string testName, int concurrency = 1, bool withInvoices = true, string? faults = null)
+    private async Task<LocalRunReport> RunSamplesAsync(
+        string testName, int concurrency = 1, bool withInvoices = true, string? faults = null, string? tablePrefix = null, string? outbox = null)
     {
         var input = RepositoryRoot.Combine("samples", "partner-messages");
         return await LocalRunner.RunAsync(input, MessageSource.Read(input), new LocalRunOptions
         {
-            TableName = fixture.NewTablePrefix(testName) + "remittances",
+            TableName = (tablePrefix ?? fixture.NewTablePrefix(testName)) + "remittances",
+            NotificationCatalogDirectory = RepositoryRoot.Combine("samples", "notifications"),
+            OutboxDirectory = outbox ?? Path.Combine(Path.GetTempPath(), "remittance-outbox-" + Guid.NewGuid().ToString("N")),
             Concurrency = concurrency,
             InvoicesPath = withInvoices ? RepositoryRoot.Combine("samples", "invoices.jsonl") : null,
             Faults = Remittance.Local.Faults.FaultPlan.Parse(faults, 7),
@@ -47,8 +50,13 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
             Assert.Equal(ExecutionName.For(r.RequestId, 1), r.ExecutionName);
             Assert.Equal("SUCCEEDED", r.ExecutionStatus);
             Assert.Equal(1, r.Published);
+            Assert.Equal("NOTIFIED", r.NotificationStatus);
+            Assert.Equal(1, r.NotificationsSent);
+            Assert.True(File.Exists(r.OutboxFile) || File.Exists(Path.Combine(Environment.CurrentDirectory, r.OutboxFile!)), r.OutboxFile);
         });
         Assert.Equal(t.Accepted, t.EnrichedPublished);
+        Assert.Equal(t.Accepted, t.Notified);
+        Assert.Equal(t.Accepted, t.NotificationsSent);
         Assert.Equal(t.Rejected, report.Rejections.Sum(r => r.Sources.Count));
     }
 
@@ -88,6 +96,23 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
+    public async Task LocalRun_WhenTheSameInputArrivesAgain_NothingIsProcessedOrSentTwice()
+    {
+        var prefix = fixture.NewTablePrefix(nameof(LocalRun_WhenTheSameInputArrivesAgain_NothingIsProcessedOrSentTwice));
+        var outbox = Path.Combine(Path.GetTempPath(), "remittance-outbox-" + Guid.NewGuid().ToString("N"));
+        var first = await RunSamplesAsync("first", tablePrefix: prefix, outbox: outbox);
+
+        var second = await RunSamplesAsync("second", tablePrefix: prefix, outbox: outbox);
+
+        Assert.Equal(first.Totals.Accepted, Directory.GetFiles(outbox).Length);
+        Assert.Equal(0, second.Totals.Accepted);
+        Assert.Equal(first.Totals.Accepted + first.Totals.Duplicates, second.Totals.Duplicates);
+        Assert.Equal(0, second.Totals.ExecutionsStarted);
+        Assert.Equal(0, second.Totals.NotificationsSent);
+        Assert.All(second.Remittances, r => Assert.Equal("NOTIFIED", r.NotificationStatus));
+    }
+
+    [Fact]
     public async Task LocalRun_WithoutInvoices_RetriesUpToTheThresholdThenLeavesEachOnTheFailedIndex()
     {
         var report = await RunSamplesAsync(nameof(LocalRun_WithoutInvoices_RetriesUpToTheThresholdThenLeavesEachOnTheFailedIndex), withInvoices: false);
@@ -122,6 +147,8 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
         {
             Assert.Equal("ENRICHED", r.Status);
             Assert.Equal(1, r.Published);
+            Assert.Equal("NOTIFIED", r.NotificationStatus);
+            Assert.Equal(1, r.NotificationsSent);
         });
         Assert.Equal(report.Totals.Accepted, report.Totals.EnrichedPublished);
         Assert.Contains(report.Remittances, r => r.Attempt > 1);
