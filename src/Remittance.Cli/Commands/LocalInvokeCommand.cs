@@ -21,9 +21,23 @@ public static class LocalInvokeCommand
         var endpoint = DynamoDbOptions.Endpoint();
         var table = DynamoDbOptions.Table();
         var functionLog = new Option<bool>("--function-logs") { Description = "Print the function's JSON logs to stderr." };
+        var service = new Option<string>("--service")
+        {
+            Description = "The service the function belongs to.",
+            DefaultValueFactory = _ => "enrichment",
+        }.AcceptOnlyFromAmong("enrichment", "notification");
+        var invoices = new Option<string?>("--invoices")
+        {
+            Description = $"Invoices to seed the Invoices table with (default: {LocalRunOptions.DefaultInvoicesPath} when it exists).",
+        };
+        var notifications = new Option<string>("--notifications")
+        {
+            Description = "The notification rules and templates directory.",
+            DefaultValueFactory = _ => LocalRunOptions.DefaultNotificationCatalog,
+        };
         var command = new Command("invoke", "Run one function's handler on an event file through the Lambda Runtime API loop and print its JSON response.")
         {
-            function, eventFile, endpoint, table, functionLog,
+            function, eventFile, endpoint, table, functionLog, service, invoices, notifications,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +64,9 @@ public static class LocalInvokeCommand
                 TableName = parse.GetRequiredValue(table),
                 DynamoDb = DynamoDbOptions.From(parse.GetValue(endpoint), error),
                 FunctionLog = parse.GetValue(functionLog) ? error : null,
+                Service = parse.GetRequiredValue(service),
+                InvoicesPath = parse.GetValue(invoices) ?? (File.Exists(LocalRunOptions.DefaultInvoicesPath) ? LocalRunOptions.DefaultInvoicesPath : null),
+                NotificationCatalogDirectory = parse.GetRequiredValue(notifications),
             };
             LocalInvocationResult result;
             try
@@ -60,6 +77,11 @@ public static class LocalInvokeCommand
             {
                 await error.WriteLineAsync($"DynamoDB Local could not start: {failure.Message}").ConfigureAwait(false);
                 return 3;
+            }
+            catch (OptionsException failure)
+            {
+                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                return 2;
             }
 
             if (result.Succeeded)

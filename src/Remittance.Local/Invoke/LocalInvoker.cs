@@ -5,7 +5,9 @@ using Remittance.Local.Run;
 using Remittance.Local.StepFunctions;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Functions;
+using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Schema;
+using Remittance.Local.Workflows;
 using Remittance.Workflows.Composition;
 
 namespace Remittance.Local.Invoke;
@@ -26,11 +28,30 @@ public static class LocalInvoker
         await using var server = await DynamoDbLocalServer.StartAsync(options.DynamoDb, cancellationToken).ConfigureAwait(false);
         using var dynamoDb = server.CreateClient();
         await TableSetup.EnsureTableAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
+        if (options.InvoicesPath is { } invoices)
+        {
+            await InvoiceSeeder.SeedAsync(dynamoDb, options.InvoicesTableName, invoices, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await TableSetup.EnsureTableAsync(dynamoDb, InvoicesTableSchema.CreateTableRequest(options.InvoicesTableName), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         using var services = RemittanceServices.Create(
-            new RemittanceOptions { TableName = options.TableName, StateMachineArn = LocalRunOptions.StateMachineArn },
+            new RemittanceOptions
+            {
+                Service = options.Service,
+                TableName = options.TableName,
+                StateMachineArn = options.Service == "notification" ? LocalRunOptions.NotificationStateMachineArn : LocalRunOptions.StateMachineArn,
+                InvoicesTableName = options.InvoicesTableName,
+                NotificationCatalogDirectory = options.NotificationCatalogDirectory,
+                RetryThreshold = options.RetryThreshold,
+            },
             function,
             new RemittanceEdges
             {
+                Contract = options.Service == "notification" ? EnvelopeContract.Instance : null,
                 DynamoDb = dynamoDb,
                 StepFunctions = new LocalStepFunctions(options.Time),
                 Time = options.Time,

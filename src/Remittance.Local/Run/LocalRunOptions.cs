@@ -16,6 +16,9 @@ public sealed record LocalRunOptions
 
     public string TableName { get; init; } = DefaultTableName;
 
+    /// <summary>Which service a single function invocation belongs to (local invoke): enrichment or notification.</summary>
+    public string Service { get; init; } = "enrichment";
+
     /// <summary>The run's own Invoices table, named after its remittance table so runs sharing a DynamoDB Local stay apart.</summary>
     public string InvoicesTableName => TableName + "-invoices";
 

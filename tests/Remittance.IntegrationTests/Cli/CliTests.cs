@@ -77,6 +77,40 @@ public sealed class CliTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
+    public async Task LocalInvoke_Workflow_ReturnsTheEnrichedEnvelopeForTheTask()
+    {
+        var (exit, output, error) = await RunAsync("local", "invoke", "workflow", "--event", RepositoryRoot.Combine("samples", "events", "workflow-enrich-payment.json"),
+            "--invoices", RepositoryRoot.Combine("samples", "invoices.jsonl"),
+            "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-invoke-workflow") + "remittances");
+
+        Assert.True(exit == 0, error);
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        Assert.Equal("remittance.enriched", (string?)envelope["eventType"]);
+        Assert.Equal(2, envelope["data"]!["invoices"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task LocalInvoke_WorkflowWithoutItsInvoices_FailsWithTheErrorTheStateMachineRetriesOn()
+    {
+        var emptyInvoices = Path.Combine(Path.GetTempPath(), $"no-invoices-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(emptyInvoices, string.Empty);
+        try
+        {
+            var (exit, output, error) = await RunAsync("local", "invoke", "workflow", "--event", RepositoryRoot.Combine("samples", "events", "workflow-enrich-payment.json"),
+                "--invoices", emptyInvoices,
+                "--dynamodb-endpoint", fixture.ServiceUrl, "--table", fixture.NewTablePrefix("cli-invoke-workflow-missing") + "remittances");
+
+            Assert.Equal(1, exit);
+            Assert.Contains(Remittance.Workflows.Definition.WorkflowErrors.InvoiceNotFound, error, StringComparison.Ordinal);
+            Assert.Contains("INV-2026-0042", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(emptyInvoices);
+        }
+    }
+
+    [Fact]
     public async Task LocalInvoke_WhenFunctionIsUnknown_ListsTheFunctions()
     {
         var (exit, _, error) = await RunAsync("local", "invoke", "billing", "--event", "x.json");
