@@ -1,3 +1,4 @@
+using Remittance.Local.Faults;
 using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
@@ -177,7 +178,7 @@ public sealed class IngestProcessorTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task Ingest_WhenDynamoDbThrottlesOneMessage_ReportsOnlyThatOneForRetry()
     {
-        using var throttling = new FaultInjectingHandler(
+        using var throttling = new FaultInjectingHttpHandler(
             (target, body) => target.EndsWith(".PutItem", StringComparison.Ordinal) && body.Contains("req-throttled", StringComparison.Ordinal),
             HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException");
         using var client = new AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig

@@ -1,3 +1,4 @@
+using Remittance.Local.Faults;
 using System.Net;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
@@ -127,7 +128,7 @@ public sealed class FailureTrackingTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task StatusEvent_WhenDynamoDbThrottles_ThrowsSoEventBridgeRetriesIt()
     {
-        using var throttling = new FaultInjectingHandler((target, _) => target.EndsWith(".GetItem", StringComparison.Ordinal),
+        using var throttling = new FaultInjectingHttpHandler((target, _) => target.EndsWith(".GetItem", StringComparison.Ordinal),
             HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException");
         var config = DynamoDbLocalClients.CreateConfig(fixture.ServiceUrl);
         config.MaxErrorRetry = 0;

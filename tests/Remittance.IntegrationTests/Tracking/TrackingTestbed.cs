@@ -1,3 +1,4 @@
+using Remittance.Local.Faults;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Aws.StepFunctions;
