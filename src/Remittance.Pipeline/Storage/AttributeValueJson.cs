@@ -45,7 +45,11 @@ public static class AttributeValueJson
         };
     }
 
-    /// <summary>The reverse mapping, for items read back with the SDK (numbers stay raw JSON numbers).</summary>
+    /// <summary>
+    /// The reverse mapping, for items read back with the SDK: the same shape the stream function gives a new image
+    /// (numbers keep their exact digits, sets become arrays, binaries base64), so a re-driven run gets the input a
+    /// first run would have had.
+    /// </summary>
     public static JsonNode? ToJson(AttributeValue value) => value switch
     {
         { S: { } text } => JsonValue.Create(text),
@@ -55,6 +59,8 @@ public static class AttributeValueJson
         { L: { } list } => new JsonArray([.. list.Select(ToJson)]),
         { SS: { } strings } => new JsonArray([.. strings.Select(s => (JsonNode?)JsonValue.Create(s))]),
         { NS: { } numbers } => new JsonArray([.. numbers.Select(n => JsonNode.Parse(n))]),
+        { B: { } binary } => JsonValue.Create(Convert.ToBase64String(binary.ToArray())),
+        { BS: { } binaries } => new JsonArray([.. binaries.Select(b => (JsonNode?)JsonValue.Create(Convert.ToBase64String(b.ToArray())))]),
         _ => null,
     };
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Remittance.Aws.Runtime;
 using Remittance.Aws.StepFunctions;
+using Remittance.Pipeline.Storage;
 using Remittance.Pipeline.Errors;
 using Remittance.Pipeline.Observability;
 using Remittance.Pipeline.Schema;
@@ -374,7 +375,7 @@ public sealed class Sweeper(
 
     private async Task StartClaimedAsync(TrackedItem claimed, SweepRun run, string? detail, CancellationToken cancellationToken)
     {
-        var input = WorkflowInput.For(ItemJson.ToJsonObject(claimed.Attributes));
+        var input = WorkflowInput.For(AttributeValueJson.ToJsonObject(claimed.Attributes));
         try
         {
             await CallAsync(() => stepFunctions.StartExecutionAsync(new StartExecutionRequest

@@ -5,6 +5,7 @@ using Remittance.Aws.StepFunctions;
 using Remittance.DynamoDbLocal;
 using Remittance.IntegrationTests.Infrastructure;
 using Remittance.Local.Lambda;
+using Remittance.Pipeline.Storage;
 using Remittance.Pipeline.Functions;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Observability;
@@ -85,7 +86,7 @@ public sealed class TrackingTestbed : IDisposable
         {
             StateMachineArn = PipelineHarness.StateMachineArn,
             Name = name,
-            Input = WorkflowInput.For(ItemJson.ToJsonObject(item)),
+            Input = WorkflowInput.For(AttributeValueJson.ToJsonObject(item)),
         });
         return name;
     }
@@ -145,30 +146,21 @@ public sealed class TrackingTestbed : IDisposable
     public async Task<TrackedItem> ItemAsync(string requestId) => TrackedItem.From(await Harness.GetItemAsync(requestId))!;
 
     /// <summary>
-    /// What the workflow's success record does (Remittance.Workflows' SuccessUpdate, native DynamoDB UpdateItem): the
-    /// success status, every sparse attribute and the last error removed, the version bumped — if the item still
-    /// belongs to this execution.
+    /// The workflow's success record, with the very update the state machine sends (Remittance.Workflows'
+    /// SuccessUpdate): the success status, every sparse attribute and the last error removed, the version bumped — if
+    /// the item still belongs to this execution.
     /// </summary>
     public Task RecordSuccessAsync(string requestId, string executionName) => Harness.DynamoDb.UpdateItemAsync(new UpdateItemRequest
     {
         TableName = Harness.TableName,
         Key = new() { [ItemAttributes.RequestId] = new AttributeValue { S = requestId } },
-        UpdateExpression = "SET #status = :status, #updated = :now, #version = #version + :one REMOVE #retry, #failed, #running, #lastError",
-        ConditionExpression = "#executionName = :executionName",
-        ExpressionAttributeNames = new()
-        {
-            ["#status"] = ItemAttributes.Status,
-            ["#updated"] = ItemAttributes.UpdatedAt,
-            ["#version"] = ItemAttributes.VersionId,
-            ["#retry"] = ItemAttributes.RetryJob,
-            ["#failed"] = ItemAttributes.FailedJob,
-            ["#running"] = ItemAttributes.RunningJob,
-            ["#lastError"] = ItemAttributes.LastError,
-            ["#executionName"] = ItemAttributes.ExecutionName,
-        },
+        UpdateExpression = Remittance.Workflows.Definition.SuccessUpdate.UpdateExpression,
+        ConditionExpression = Remittance.Workflows.Definition.SuccessUpdate.ConditionExpression,
+        ExpressionAttributeNames = new(Remittance.Workflows.Definition.SuccessUpdate.Names("enriched")),
         ExpressionAttributeValues = new()
         {
             [":status"] = new AttributeValue { S = "ENRICHED" },
+            [":result"] = new AttributeValue { S = "{}" },
             [":now"] = new AttributeValue { S = "2026-11-20T10:00:00.000Z" },
             [":one"] = new AttributeValue { N = "1" },
             [":executionName"] = new AttributeValue { S = executionName },

@@ -1,7 +1,7 @@
-namespace Remittance.Notifications.Tests.Support;
+namespace Remittance.Tests.Shared;
 
-/// <summary>Locates checked-in files (samples, catalog) from the test binaries, wherever the repository is.</summary>
-internal static class RepositoryRoot
+/// <summary>Finds checked-in files (samples, README) from a test's output folder. Linked into every test project.</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
@@ -17,6 +17,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"No Remittance.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException("Remittance.sln not found above " + AppContext.BaseDirectory);
     }
 }
