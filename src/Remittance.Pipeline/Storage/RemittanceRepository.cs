@@ -66,8 +66,8 @@ public sealed class RemittanceRepository(IAmazonDynamoDB dynamoDb, string tableN
     /// </summary>
     public Task RecordRejectionAsync(Rejection rejection, CancellationToken cancellationToken)
     {
-        var values = BodyValues(rejection.Body);
-        values[":reasons"] = new AttributeValue
+        var fields = BodyFields(rejection.Body);
+        fields.Add((ItemAttributes.Reasons, new AttributeValue
         {
             L = [.. rejection.Reasons.Select(reason => new AttributeValue
             {
@@ -78,106 +78,90 @@ public sealed class RemittanceRepository(IAmazonDynamoDB dynamoDb, string tableN
                     ["message"] = new AttributeValue { S = reason.Message },
                 },
             })],
-        };
-        var set = "#reasons = :reasons";
+        }));
         if (rejection.RequestId is not null)
         {
-            values[":rid"] = new AttributeValue { S = rejection.RequestId };
-            set += ", #rid = :rid";
+            fields.Add((ItemAttributes.RejectedRequestId, new AttributeValue { S = rejection.RequestId }));
         }
 
-        return RecordAsync(rejection.Key, RemittanceStatus.Rejected, rejection.SqsMessageId, set, values,
-            new() { ["#reasons"] = ItemAttributes.Reasons, ["#rid"] = ItemAttributes.RejectedRequestId }, cancellationToken);
+        return RecordAsync(rejection.Key, RemittanceStatus.Rejected, rejection.SqsMessageId, fields, cancellationToken);
     }
 
     /// <summary>Records (or adds to) a conflicting duplicate; the original remittance item is never touched.</summary>
     public Task RecordConflictAsync(Conflict conflict, CancellationToken cancellationToken)
     {
         var message = new AttributeValue { M = AttributeValueJson.FromJsonObject(conflict.Document) };
-        var keepMessage = ItemSize.Of(message) <= RemittanceTableSchema.MaxItemBytes - MaxStoredBodyBytes;
-        var values = keepMessage ? new Dictionary<string, AttributeValue>() : BodyValues(conflict.Body);
-        values[":with"] = new AttributeValue { S = conflict.RequestId };
-        values[":hash"] = new AttributeValue { S = conflict.PayloadHash };
-        values[":existing"] = new AttributeValue { S = conflict.ExistingPayloadHash ?? string.Empty };
-        var set = "#with = :with, #hash = :hash, #existing = :existing";
-        if (keepMessage)
-        {
-            values[":message"] = message;
-            set += ", #message = :message";
-        }
-
-        return RecordAsync(conflict.Key, RemittanceStatus.Conflict, conflict.SqsMessageId, set, values, new()
-        {
-            ["#with"] = ItemAttributes.ConflictsWith,
-            ["#hash"] = ItemAttributes.PayloadHash,
-            ["#existing"] = ItemAttributes.ExistingPayloadHash,
-            ["#message"] = ItemAttributes.Message,
-        }, cancellationToken);
+        // The message is kept as a map when it fits beside the record's other attributes; otherwise its body's head.
+        var fields = ItemSize.Of(message) <= RemittanceTableSchema.MaxItemBytes - MaxStoredBodyBytes
+            ? [(ItemAttributes.Message, message)]
+            : BodyFields(conflict.Body);
+        fields.Add((ItemAttributes.ConflictsWith, new AttributeValue { S = conflict.RequestId }));
+        fields.Add((ItemAttributes.PayloadHash, new AttributeValue { S = conflict.PayloadHash }));
+        fields.Add((ItemAttributes.ExistingPayloadHash, new AttributeValue { S = conflict.ExistingPayloadHash ?? string.Empty }));
+        return RecordAsync(conflict.Key, RemittanceStatus.Conflict, conflict.SqsMessageId, fields, cancellationToken);
     }
 
     private async Task RecordAsync(
         string key,
         RemittanceStatus status,
         string sqsMessageId,
-        string extraSet,
-        Dictionary<string, AttributeValue> values,
-        Dictionary<string, string> names,
+        IReadOnlyList<(string Attribute, AttributeValue Value)> fields,
         CancellationToken cancellationToken)
     {
-        var now = Timestamps.Format(time.GetUtcNow());
-        values[":status"] = new AttributeValue { S = status.ToWire() };
-        values[":now"] = new AttributeValue { S = now };
-        values[":zero"] = RemittanceItemFactory.Number(0);
-        values[":one"] = RemittanceItemFactory.Number(1);
-        values[":mid"] = new AttributeValue { SS = [sqsMessageId] };
-        names["#pk"] = ItemAttributes.RequestId;
-        names["#status"] = ItemAttributes.Status;
-        names["#first"] = ItemAttributes.FirstSeenAt;
-        names["#last"] = ItemAttributes.LastSeenAt;
-        names["#updated"] = ItemAttributes.UpdatedAt;
-        names["#version"] = ItemAttributes.VersionId;
-        names["#mids"] = ItemAttributes.SqsMessageIds;
-        foreach (var placeholder in values.Keys.Where(k => k.StartsWith(":body", StringComparison.Ordinal)))
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            names["#" + placeholder[1..]] = placeholder switch
-            {
-                ":body" => ItemAttributes.Body,
-                ":bodyBytes" => ItemAttributes.BodyBytes,
-                ":bodySha256" => ItemAttributes.BodySha256,
-                _ => ItemAttributes.BodyTruncated,
-            };
-            extraSet += $", #{placeholder[1..]} = {placeholder}";
+            ["#pk"] = ItemAttributes.RequestId,
+            ["#status"] = ItemAttributes.Status,
+            ["#first"] = ItemAttributes.FirstSeenAt,
+            ["#last"] = ItemAttributes.LastSeenAt,
+            ["#updated"] = ItemAttributes.UpdatedAt,
+            ["#version"] = ItemAttributes.VersionId,
+            ["#mids"] = ItemAttributes.SqsMessageIds,
+        };
+        var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [":status"] = new AttributeValue { S = status.ToWire() },
+            [":now"] = new AttributeValue { S = Timestamps.Format(time.GetUtcNow()) },
+            [":zero"] = RemittanceItemFactory.Number(0),
+            [":one"] = RemittanceItemFactory.Number(1),
+            [":mid"] = new AttributeValue { SS = [sqsMessageId] },
+        };
+        var set = new List<string>
+        {
+            "#status = :status", "#first = if_not_exists(#first, :now)", "#last = :now", "#updated = :now",
+            "#version = if_not_exists(#version, :zero) + :one",
+        };
+        for (var i = 0; i < fields.Count; i++)
+        {
+            names[$"#f{i}"] = fields[i].Attribute;
+            values[$":f{i}"] = fields[i].Value;
+            set.Add($"#f{i} = :f{i}");
         }
 
-        // Drop names the expression does not use: DynamoDB rejects unused placeholders.
-        var expression = "SET #status = :status, " + extraSet +
-                         ", #first = if_not_exists(#first, :now), #last = :now, #updated = :now" +
-                         ", #version = if_not_exists(#version, :zero) + :one ADD #mids :mid";
-        var condition = "attribute_not_exists(#pk) OR #status = :status";
-        var used = expression + " " + condition;
         await dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
             Key = new() { [ItemAttributes.RequestId] = new AttributeValue { S = key } },
-            UpdateExpression = expression,
-            ConditionExpression = condition,
-            ExpressionAttributeNames = names.Where(n => used.Contains(n.Key, StringComparison.Ordinal))
-                .ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal),
+            // ADD of the SQS message ID: a redelivered message is counted once.
+            UpdateExpression = "SET " + string.Join(", ", set) + " ADD #mids :mid",
+            // Only ever a record of the same kind under this key, never a remittance.
+            ConditionExpression = "attribute_not_exists(#pk) OR #status = :status",
+            ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, AttributeValue> BodyValues(string body)
+    private static List<(string Attribute, AttributeValue Value)> BodyFields(string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var kept = Truncate(body, MaxStoredBodyBytes);
-        return new()
-        {
-            [":body"] = new AttributeValue { S = kept },
-            [":bodyBytes"] = RemittanceItemFactory.Number(bytes.Length),
-            [":bodySha256"] = new AttributeValue { S = Convert.ToHexStringLower(SHA256.HashData(bytes)) },
-            [":bodyTruncated"] = new AttributeValue { BOOL = kept.Length < body.Length },
-        };
+        return
+        [
+            (ItemAttributes.Body, new AttributeValue { S = kept }),
+            (ItemAttributes.BodyBytes, RemittanceItemFactory.Number(bytes.Length)),
+            (ItemAttributes.BodySha256, new AttributeValue { S = Convert.ToHexStringLower(SHA256.HashData(bytes)) }),
+            (ItemAttributes.BodyTruncated, new AttributeValue { BOOL = kept.Length < body.Length }),
+        ];
     }
 
     // Cuts on a character boundary so the stored text stays valid UTF-8.
