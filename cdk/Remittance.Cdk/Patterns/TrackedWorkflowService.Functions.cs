@@ -1,0 +1,208 @@
+using System.Globalization;
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Lambda.EventSources;
+using Amazon.CDK.AWS.Logs;
+using Remittance.Cdk.Operations;
+using Remittance.Cdk.Security;
+using Remittance.Domain;
+using Remittance.Pipeline.Composition;
+using Remittance.Pipeline.Schema;
+
+namespace Remittance.Cdk.Patterns;
+
+public sealed partial class TrackedWorkflowService
+{
+    /// <summary>Stream records per invocation: each costs one StartExecution, so a full batch stays far inside the timeout.</summary>
+    public const int StreamBatchSize = 100;
+
+    /// <summary>Retries of a failing stream batch (halved each time by bisecting) before it goes to the failure queue.</summary>
+    public const int StreamRetryAttempts = 10;
+
+    /// <summary>Oldest stream record still worth retrying; older ones go to the failure queue (the stream keeps 24 hours).</summary>
+    public static readonly Duration StreamMaxRecordAge = Duration.Hours(6);
+
+    public const int IngestBatchSize = 10;
+
+    private readonly Dictionary<FunctionName, Function> _functions = [];
+
+    private static string Handler(FunctionName function) => function.ToString().ToLowerInvariant();
+
+    private void CreateFunctions()
+    {
+        var defaults = new RemittanceOptions();
+        var threshold = _props.RetryThreshold.ToString(CultureInfo.InvariantCulture);
+
+        CreateFunction(FunctionName.Ingest, "SQS -> remittance items (idempotent, rejections and conflicts recorded).", []);
+        CreateFunction(FunctionName.Stream, "DynamoDB stream -> one Standard execution per received item.", []);
+        CreateFunction(FunctionName.Workflow, "The state machine's Lambda tasks.", Topics.Count == 0 ? [] : new()
+        {
+            // The state machine publishes (native SNS task); the function only reports where its output goes.
+            [RemittanceOptions.TopicArnVariable] = Topics.Values.First().TopicArn,
+        });
+        CreateFunction(FunctionName.Status, "EventBridge execution failures -> failure recorded on the item.", new()
+        {
+            [RemittanceOptions.RetryThresholdVariable] = threshold,
+        });
+        CreateFunction(FunctionName.Sweeper, "Scheduled: re-drives failed runs, reconciles stuck ones, publishes the failed-item count.", new()
+        {
+            [RemittanceOptions.RetryThresholdVariable] = threshold,
+            [RemittanceOptions.StartRatePerSecondVariable] = defaults.StartRatePerSecond.ToString(CultureInfo.InvariantCulture),
+            [RemittanceOptions.StartBurstVariable] = defaults.StartBurst.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    private void CreateFunction(FunctionName function, string description, Dictionary<string, string> environment)
+    {
+        var sizing = FunctionSizing.For(function);
+        var logGroup = new LogGroup(this, $"{function}FunctionLogs", new LogGroupProps
+        {
+            Retention = FunctionSizing.LogRetention,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+
+        // One role per function, starting from nothing: no managed policy, only its own log group.
+        var role = new Role(this, $"{function}FunctionRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"Remittance {ServiceName} {Handler(function)} function",
+        });
+        role.AddToPolicy(Statements.Allow(["logs:CreateLogStream", "logs:PutLogEvents"], logGroup.LogGroupArn));
+
+        environment[RemittanceOptions.TableNameVariable] = Table.TableName;
+        environment[RemittanceOptions.ServiceVariable] = ServiceName;
+        _functions[function] = new Function(this, $"{function}Function", new FunctionProps
+        {
+            // Named, so operators can invoke (the sweeper by hand) and find logs by name: remittance-prod-enrichment-sweeper.
+            FunctionName = $"{Prefix}-{Handler(function)}",
+            Description = $"Remittance {ServiceName}: {description}",
+            Runtime = Runtime.PROVIDED_AL2023,
+            Architecture = FunctionSizing.Architecture,
+            Handler = Handler(function),
+            Code = _props.FunctionsCode,
+            MemorySize = sizing.MemoryMb,
+            Timeout = Duration.Seconds(sizing.TimeoutSeconds),
+            Role = role,
+            LogGroup = logGroup,
+            Environment = environment,
+        });
+    }
+
+    /// <summary>Event sources, the state machine's ARN, and each function's permissions: its actions on its resources.</summary>
+    private void ConnectFunctions()
+    {
+        var ingest = _functions[FunctionName.Ingest];
+        ingest.AddEventSource(new SqsEventSource(IngestQueue, new SqsEventSourceProps
+        {
+            BatchSize = IngestBatchSize,
+            MaxBatchingWindow = Duration.Seconds(1),
+            ReportBatchItemFailures = true,
+        }));
+        ingest.AddToRolePolicy(Statements.Allow(["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"], Table.TableArn));
+        ingest.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableWrite));
+
+        var stream = _functions[FunctionName.Stream];
+        stream.AddEnvironment(RemittanceOptions.StateMachineArnVariable, StateMachine.StateMachineArn);
+        stream.AddEventSource(new DynamoEventSource(Table, new DynamoEventSourceProps
+        {
+            StartingPosition = StartingPosition.TRIM_HORIZON,
+            BatchSize = StreamBatchSize,
+            BisectBatchOnError = true,
+            RetryAttempts = StreamRetryAttempts,
+            MaxRecordAge = StreamMaxRecordAge,
+            ReportBatchItemFailures = true,
+            OnFailure = new QueueOnFailure(StreamFailureQueue, Key),
+            Filters = [StreamFilter],
+        }));
+        stream.AddToRolePolicy(Statements.Allow(["states:StartExecution"], StateMachine.StateMachineArn));
+        stream.AddToRolePolicy(Statements.Allow(["dynamodb:UpdateItem"], Table.TableArn));
+        stream.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableWrite));
+
+        // Workflow tasks read the item itself when the state machine passed it by reference (large items).
+        var workflow = _functions[FunctionName.Workflow];
+        workflow.AddToRolePolicy(Statements.Allow(["dynamodb:GetItem"], Table.TableArn));
+        workflow.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableRead));
+
+        var status = _functions[FunctionName.Status];
+        status.AddToRolePolicy(Statements.Allow(["dynamodb:GetItem", "dynamodb:UpdateItem"], Table.TableArn));
+        status.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableWrite));
+        // When an event leaves the execution's input out, the status function reads the request ID from the execution.
+        status.AddToRolePolicy(Statements.Allow(["states:DescribeExecution"], ExecutionsArn));
+
+        var sweeper = _functions[FunctionName.Sweeper];
+        sweeper.AddEnvironment(RemittanceOptions.StateMachineArnVariable, StateMachine.StateMachineArn);
+        // The sweeper pages through the sparse indexes with parallel Scan segments; it never queries them.
+        sweeper.AddToRolePolicy(Statements.Allow(["dynamodb:Scan"],
+            [.. RemittanceTableSchema.SparseIndexes.Select(index => $"{Table.TableArn}/index/{index.IndexName}")]));
+        sweeper.AddToRolePolicy(Statements.Allow(["dynamodb:GetItem", "dynamodb:UpdateItem"], Table.TableArn));
+        sweeper.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableWrite));
+        sweeper.AddToRolePolicy(Statements.Allow(["states:StartExecution"], StateMachine.StateMachineArn));
+        sweeper.AddToRolePolicy(Statements.Allow(["states:DescribeExecution", "states:RedriveExecution"], ExecutionsArn));
+        sweeper.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Effect = Effect.ALLOW,
+            Actions = ["cloudwatch:PutMetricData"],
+            // PutMetricData has no resource type: AWS only accepts "*". The namespace condition is the scope.
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = SweeperMetric.Namespace },
+            },
+        }));
+    }
+
+    /// <summary>
+    /// Only inserts of received items invoke the stream function: updates, deletes, and the rejection and conflict
+    /// records sharing the table never do.
+    /// </summary>
+    public static IDictionary<string, object> StreamFilter => FilterCriteria.Filter(new Dictionary<string, object>
+    {
+        ["eventName"] = FilterRule.IsEqual("INSERT"),
+        ["dynamodb"] = new Dictionary<string, object>
+        {
+            ["NewImage"] = new Dictionary<string, object>
+            {
+                [ItemAttributes.Status] = new Dictionary<string, object> { ["S"] = FilterRule.IsEqual(RemittanceStatus.Received.ToWire()) },
+            },
+        },
+    });
+
+    /// <summary>
+    /// Ships a folder of data files the workflow function reads (the notification catalog) as a Lambda layer, and
+    /// tells the function where it is in <paramref name="environmentVariable"/>. A layer rather than files in the
+    /// functions' shared asset: editing templates then updates one function, not all ten.
+    /// </summary>
+    public LayerVersion AddWorkflowFiles(string environmentVariable, string directory, string mountPath, string description)
+    {
+        var layer = new LayerVersion(this, "WorkflowFiles", new LayerVersionProps
+        {
+            Code = Code.FromAsset(directory),
+            CompatibleRuntimes = [Runtime.PROVIDED_AL2023],
+            CompatibleArchitectures = [FunctionSizing.Architecture],
+            Description = description,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        var workflow = _functions[FunctionName.Workflow];
+        workflow.AddLayers(layer);
+        workflow.AddEnvironment(environmentVariable, mountPath);
+        return layer;
+    }
+
+    /// <summary>
+    /// Lets the workflow function read a lookup table (the Invoices table for enrichment) with BatchGetItem, and tells
+    /// it the table's name in <paramref name="environmentVariable"/>.
+    /// </summary>
+    public void GrantWorkflowLookups(ITable table, string environmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var workflow = _functions[FunctionName.Workflow];
+        workflow.AddEnvironment(environmentVariable, table.TableName);
+        workflow.AddToRolePolicy(Statements.Allow(["dynamodb:BatchGetItem"], table.TableArn));
+        if (table.EncryptionKey is { } key)
+        {
+            workflow.AddToRolePolicy(Statements.UseKey(key, KmsActions.TableRead));
+        }
+    }
+}
