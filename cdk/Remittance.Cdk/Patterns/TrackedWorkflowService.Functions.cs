@@ -140,17 +140,7 @@ public sealed partial class TrackedWorkflowService
         sweeper.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableWrite));
         sweeper.AddToRolePolicy(Statements.Allow(["states:StartExecution"], StateMachine.StateMachineArn));
         sweeper.AddToRolePolicy(Statements.Allow(["states:DescribeExecution", "states:RedriveExecution"], ExecutionsArn));
-        sweeper.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Effect = Effect.ALLOW,
-            Actions = ["cloudwatch:PutMetricData"],
-            // PutMetricData has no resource type: AWS only accepts "*". The namespace condition is the scope.
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = SweeperMetric.Namespace },
-            },
-        }));
+        // The FailedItems metric is an embedded-metric-format log line (SweeperMetrics): no cloudwatch:PutMetricData.
     }
 
     /// <summary>

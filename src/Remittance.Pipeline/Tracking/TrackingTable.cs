@@ -96,6 +96,27 @@ public sealed class TrackingTable(IAmazonDynamoDB dynamoDb, string tableName, Ti
     }
 
     /// <summary>The request IDs in one segment of a sparse index, page by page (a KEYS_ONLY index holds only keys).</summary>
+    /// <summary>How many items an index holds (a COUNT scan: on a sparse index that is only the items needing attention).</summary>
+    public async Task<int> CountIndexAsync(SparseIndex index, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                IndexName = index.IndexName,
+                Select = Select.COUNT,
+                ExclusiveStartKey = start,
+            }, cancellationToken).ConfigureAwait(false);
+            count += page.Count ?? 0;
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
+        return count;
+    }
+
     public async IAsyncEnumerable<string> ScanIndexAsync(
         SparseIndex index,
         int segment,
