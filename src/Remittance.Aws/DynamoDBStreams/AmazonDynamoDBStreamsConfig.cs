@@ -6,4 +6,4 @@ namespace Remittance.Aws.DynamoDBStreams;
 /// DynamoDB Streams client settings. Against DynamoDB Local, set ServiceURL to DynamoDB Local's own URL: it serves
 /// the streams API on the same port.
 /// </summary>
-public sealed class AmazonDynamoDBStreamsConfig : AwsJsonClientConfig;
+public sealed class AmazonDynamoDBStreamsConfig : AwsClientConfig;

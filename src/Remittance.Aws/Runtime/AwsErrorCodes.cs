@@ -8,6 +8,8 @@ public static class AwsErrorCodes
     private static readonly HashSet<string> s_throttling = new(StringComparer.Ordinal)
     {
         "Throttling",
+        "Throttled",
+        "KMSThrottling",
         "ThrottlingException",
         "ThrottledException",
         "RequestThrottledException",

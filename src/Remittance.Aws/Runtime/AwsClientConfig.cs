@@ -3,10 +3,10 @@ using Amazon;
 namespace Remittance.Aws.Runtime;
 
 /// <summary>
-/// Settings shared by the hand-written AWS JSON clients, named like the SDK's ClientConfig (RegionEndpoint,
+/// Settings shared by the hand-written AWS clients (JSON and query protocols), named like the SDK's ClientConfig (RegionEndpoint,
 /// ServiceURL, AuthenticationRegion, MaxErrorRetry, Timeout) so configuring them reads the same.
 /// </summary>
-public abstract class AwsJsonClientConfig
+public abstract class AwsClientConfig
 {
     /// <summary>The region; null falls back to AWS_REGION, then AWS_DEFAULT_REGION.</summary>
     public RegionEndpoint? RegionEndpoint { get; set; }
