@@ -27,6 +27,7 @@ public static class CliApp
         local.Add(LocalInvokeCommand.Create(output, error));
         root.Add(local);
         root.Add(SweepCommand.Create(console, output, error));
+        root.Add(CostCommand.Create(console, output, error));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken)
             .ConfigureAwait(false);
     }

@@ -100,7 +100,7 @@ public sealed class FunctionTests(SynthesizedApp app)
         {
             FunctionName.Stream => [RemittanceOptions.StateMachineArnVariable],
             FunctionName.Workflow when service == "enrichment" => [RemittanceOptions.TopicArnVariable, RemittanceOptions.InvoicesTableVariable],
-            FunctionName.Workflow => [RemittanceOptions.TopicArnVariable, RemittanceOptions.NotificationCatalogVariable],
+            FunctionName.Workflow => [RemittanceOptions.NotificationCatalogVariable],
             FunctionName.Status => [RemittanceOptions.RetryThresholdVariable],
             FunctionName.Sweeper =>
             [

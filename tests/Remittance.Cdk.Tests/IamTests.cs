@@ -96,7 +96,8 @@ public sealed class IamTests(SynthesizedApp app)
                 .. s_logs, .. s_tableKms, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
                 "dynamodb:UpdateItem", "sqs:SendMessage", "states:StartExecution",
             ],
-            FunctionName.Workflow when service == "enrichment" => [.. s_logs, "dynamodb:BatchGetItem", "dynamodb:GetItem", "kms:Decrypt", "kms:DescribeKey"],
+            FunctionName.Workflow when service == "enrichment" =>
+                [.. s_logs, "dynamodb:BatchGetItem", "dynamodb:GetItem", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey", "sns:Publish"],
             FunctionName.Workflow => [.. s_logs, "dynamodb:GetItem", "kms:Decrypt", "kms:DescribeKey"],
             FunctionName.Status => [.. s_logs, .. s_tableKms, "dynamodb:GetItem", "dynamodb:UpdateItem", "sqs:SendMessage", "states:DescribeExecution"],
             FunctionName.Sweeper =>
@@ -128,6 +129,19 @@ public sealed class IamTests(SynthesizedApp app)
         Assert.Contains("states:DescribeExecution", redrive.Actions);
         AssertExecutionsOf(pattern, Assert.Single(redrive.Resources));
         Assert.Equal([app.LogicalId(pattern.StateMachine)], Policies.ResourcesFor(statements, "states:StartExecution"));
+    }
+
+    [Fact]
+    public void EnrichmentWorkflowFunction_PublishesOnlyToTheEnrichedTopic_ThatItsEnvironmentNames()
+    {
+        var pattern = app.Service("enrichment");
+        var statements = FunctionStatements("enrichment", FunctionName.Workflow).ToList();
+        var enriched = app.LogicalId(pattern.Topics[Remittance.Workflows.Definition.WorkflowTopic.Enriched]);
+
+        Assert.Equal([enriched], Policies.ResourcesFor(statements, "sns:Publish"));
+        Assert.Equal([app.LogicalId(pattern.Key)], Policies.ResourcesFor(statements, "kms:GenerateDataKey"));
+        var variables = app.Main.Template[app.LogicalId(pattern.Functions[FunctionName.Workflow])].Properties["Environment"]!["Variables"]!;
+        Assert.Equal(enriched, Template.ReferencedId(variables[Remittance.Pipeline.Composition.RemittanceOptions.TopicArnVariable]));
     }
 
     [Theory]

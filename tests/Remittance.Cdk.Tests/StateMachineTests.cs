@@ -35,7 +35,8 @@ public sealed class StateMachineTests(SynthesizedApp app)
         Assert.Equal(AslPlaceholders.For(Workflow(service)).Order(), substitutions.Select(s => s.Key).Order());
         Assert.Equal(app.LogicalId(pattern.Functions[FunctionName.Workflow]), Template.ReferencedId(substitutions[AslPlaceholders.WorkflowFunctionArn]));
         Assert.Equal(app.LogicalId(pattern.Table), Template.ReferencedId(substitutions[AslPlaceholders.TableName]));
-        foreach (var (topic, construct) in pattern.Topics)
+        // Topics the ASL names (publish states); a topic only the function publishes to is the function's environment.
+        foreach (var (topic, construct) in pattern.Topics.Where(t => AslPlaceholders.For(Workflow(service)).Contains(AslPlaceholders.TopicArn(t.Key))))
         {
             Assert.Equal(app.LogicalId(construct), Template.ReferencedId(substitutions[AslPlaceholders.TopicArn(topic)]));
         }
@@ -59,13 +60,17 @@ public sealed class StateMachineTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Services.Names), MemberType = typeof(Services))]
-    public void StateMachineRole_MayInvokeOnlyTheWorkflowFunction_PublishOnlyItsTopic_UpdateOnlyItsTable(string service)
+    public void StateMachineRole_MayInvokeOnlyTheWorkflowFunction_PublishOnlyItsStatesTopics_UpdateOnlyItsTable(string service)
     {
         var pattern = app.Service(service);
         var statements = Policies.ForRole(app.Main.Template, Template.ReferencedId(StateMachine(service)["RoleArn"])!).Where(s => !s.HasStarResource).ToList();
+        var stateTopics = Remittance.Workflows.Definition.WorkflowCatalog.ForService(service).States.OfType<Remittance.Workflows.Definition.PublishState>().Select(p => app.LogicalId(pattern.Topics[p.Topic])).Order();
 
         Assert.Equal([app.LogicalId(pattern.Functions[FunctionName.Workflow])], Policies.ResourcesFor(statements, "lambda:InvokeFunction"));
-        Assert.Equal(pattern.Topics.Values.Select(app.LogicalId).Order(), Policies.ResourcesFor(statements, "sns:Publish"));
+        // Enrichment publishes from its function: its state machine may not publish at all; notification's may send to its outbox.
+        Assert.Equal(stateTopics, Policies.ResourcesFor(statements, "sns:Publish"));
+        Assert.Equal(service == "enrichment" ? [] : [app.LogicalId(pattern.Topics[Remittance.Workflows.Definition.WorkflowTopic.NotificationOutbox])],
+            Policies.ResourcesFor(statements, "sns:Publish"));
         Assert.Equal([app.LogicalId(pattern.Table)], Policies.ResourcesFor(statements, "dynamodb:UpdateItem"));
         Assert.Equal([app.LogicalId(pattern.Key)], Policies.ResourcesFor(statements, "kms:GenerateDataKey"));
         Assert.Equal([app.LogicalId(pattern.Key)], Policies.ResourcesFor(statements, "kms:Decrypt"));

@@ -37,10 +37,10 @@ public sealed partial class TrackedWorkflowService
 
         CreateFunction(FunctionName.Ingest, "SQS -> remittance items (idempotent, rejections and conflicts recorded).", []);
         CreateFunction(FunctionName.Stream, "DynamoDB stream -> one Standard execution per received item.", []);
-        CreateFunction(FunctionName.Workflow, "The state machine's Lambda tasks.", Topics.Count == 0 ? [] : new()
+        CreateFunction(FunctionName.Workflow, "The state machine's Lambda tasks.", _props.Workflow.FunctionTopic is not { } functionTopic ? [] : new()
         {
-            // The state machine publishes (native SNS task); the function only reports where its output goes.
-            [RemittanceOptions.TopicArnVariable] = Topics.Values.First().TopicArn,
+            // The function's publish step sends here (the enriched envelope); topics of publish states are the state machine's.
+            [RemittanceOptions.TopicArnVariable] = Topics[functionTopic].TopicArn,
         });
         CreateFunction(FunctionName.Status, "EventBridge execution failures -> failure recorded on the item.", new()
         {
@@ -124,6 +124,11 @@ public sealed partial class TrackedWorkflowService
         var workflow = _functions[FunctionName.Workflow];
         workflow.AddToRolePolicy(Statements.Allow(["dynamodb:GetItem"], Table.TableArn));
         workflow.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableRead));
+        if (_props.Workflow.FunctionTopic is { } published)
+        {
+            workflow.AddToRolePolicy(Statements.Allow(["sns:Publish"], Topics[published].TopicArn));
+            workflow.AddToRolePolicy(Statements.UseKey(Key, KmsActions.Produce));
+        }
 
         var status = _functions[FunctionName.Status];
         status.AddToRolePolicy(Statements.Allow(["dynamodb:GetItem", "dynamodb:UpdateItem"], Table.TableArn));

@@ -61,9 +61,8 @@ public sealed partial class TrackedWorkflowService
 
     private Dictionary<WorkflowTopic, Topic> CreateTopics()
     {
-        var placeholders = AslPlaceholders.For(_props.Workflow);
-        return Enum.GetValues<WorkflowTopic>()
-            .Where(topic => placeholders.Contains(AslPlaceholders.TopicArn(topic)))
+        // Every topic the workflow publishes to: from a publish state (the ASL) or from its function (the publish step).
+        return _props.Workflow.Topics
             .ToDictionary(topic => topic, topic => EncryptedTopic.Create(this, $"{topic}Topic", $"Remittance {ServiceName} ({_props.Stage}): {topic}", Key));
     }
 

@@ -14,6 +14,7 @@ using Remittance.Cdk.Security;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Sweeping;
 using Remittance.Workflows.Asl;
+using PublishState = Remittance.Workflows.Definition.PublishState;
 using SfnLogLevel = Amazon.CDK.AWS.StepFunctions.LogLevel;
 
 namespace Remittance.Cdk.Patterns;
@@ -44,13 +45,15 @@ public sealed partial class TrackedWorkflowService
             Description = $"Remittance {ServiceName} state machine",
         });
         role.AddToPolicy(Statements.Allow(["lambda:InvokeFunction"], workflow.FunctionArn));
-        if (Topics.Count > 0)
+        // Only the topics its publish states use; a topic the function publishes to is the function's to use.
+        var stateTopics = _props.Workflow.States.OfType<PublishState>().Select(p => Topics[p.Topic].TopicArn).Distinct().ToArray();
+        if (stateTopics.Length > 0)
         {
-            role.AddToPolicy(Statements.Allow(["sns:Publish"], [.. Topics.Values.Select(t => t.TopicArn)]));
+            role.AddToPolicy(Statements.Allow(["sns:Publish"], stateTopics));
         }
 
         role.AddToPolicy(Statements.Allow(["dynamodb:UpdateItem"], Table.TableArn));
-        role.AddToPolicy(Statements.UseKey(Key, KmsActions.TableWrite, KmsActions.Produce));
+        role.AddToPolicy(stateTopics.Length > 0 ? Statements.UseKey(Key, KmsActions.TableWrite, KmsActions.Produce) : Statements.UseKey(Key, KmsActions.TableWrite));
 
         return new StateMachine(this, "StateMachine", new StateMachineProps
         {

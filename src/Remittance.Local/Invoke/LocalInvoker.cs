@@ -63,7 +63,9 @@ public static class LocalInvoker
             FunctionArn = $"arn:aws:lambda:us-east-1:000000000000:function:remittance-{function.ToString().ToLowerInvariant()}",
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var bootstrap = new LambdaBootstrap(AllFunctions.Create(function, services), null, new LambdaBootstrapOptions
+        // The enrichment workflow function publishes the envelope itself; here that goes to an in-process topic, reported below.
+        var topics = new RecordingTopics();
+        using var bootstrap = new LambdaBootstrap(AllFunctions.Create(function, services, topics), null, new LambdaBootstrapOptions
         {
             RuntimeApiAddress = runtimeApi.Address,
             FunctionLog = options.FunctionLog ?? TextWriter.Null,
@@ -72,7 +74,14 @@ public static class LocalInvoker
         var loop = bootstrap.RunAsync(stop.Token);
         try
         {
-            return await runtimeApi.InvokeAsync(eventPayload, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var result = await runtimeApi.InvokeAsync(eventPayload, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var (topic, _, message) in topics.Published)
+            {
+                await (options.FunctionLog ?? TextWriter.Null).WriteLineAsync(
+                    $"local topic {topic}: 1 message published ({System.Text.Encoding.UTF8.GetByteCount(message)} bytes); in AWS this is an SNS Publish").ConfigureAwait(false);
+            }
+
+            return result;
         }
         finally
         {

@@ -59,7 +59,7 @@ public static class LocalRunner
             },
             new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null },
             functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
-            topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, ServiceSteps.For);
+            topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, services => ServiceSteps.For(services, topics));
         await TableSetup.EnsureTableAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false);
         using var notification = new LocalService("notification",
             new RemittanceOptions
@@ -72,7 +72,7 @@ public static class LocalRunner
             },
             new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null, Contract = EnvelopeContract.Instance },
             functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false),
-            topics, faults, options.Seed + 1, options.Concurrency, options.MaxReceiveCount, ServiceSteps.For);
+            topics, faults, options.Seed + 1, options.Concurrency, options.MaxReceiveCount, services => ServiceSteps.For(services, topics));
         var services = new[] { enrichment, notification };
         foreach (var service in services)
         {

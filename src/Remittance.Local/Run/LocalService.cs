@@ -47,7 +47,7 @@ public sealed class LocalService : IDisposable
         IAmazonDynamoDB functionsDynamoDb,
         IAmazonDynamoDBStreams streams,
         string streamArn,
-        ILocalTopics topics,
+        ITopicPublisher topics,
         FaultPlan faults,
         int seed,
         int concurrency,

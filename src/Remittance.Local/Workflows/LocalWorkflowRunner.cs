@@ -14,7 +14,7 @@ namespace Remittance.Local.Workflows;
 /// Executes a <see cref="WorkflowDefinition"/> in-process the way Step Functions executes its ASL: task states in
 /// order, the first matching Retry rule with its interval, backoff, cap and full jitter (delays multiplied by
 /// <paramref name="timeScale"/> so a local run does not wait real seconds), Catch to the Fail state, ResultPath.
-/// Lambda tasks run the same step code as the workflow function; publishing goes to <see cref="ILocalTopics"/>; success
+/// Lambda tasks run the same step code as the workflow function; publishing goes to <see cref="ITopicPublisher"/>; success
 /// is recorded with the same UpdateItem the ASL sends to DynamoDB.
 /// </summary>
 public sealed class LocalWorkflowRunner(
@@ -22,7 +22,7 @@ public sealed class LocalWorkflowRunner(
     WorkflowTaskRunner tasks,
     IAmazonDynamoDB dynamoDb,
     string tableName,
-    ILocalTopics topics,
+    ITopicPublisher topics,
     TimeProvider time,
     double timeScale,
     Random jitter,

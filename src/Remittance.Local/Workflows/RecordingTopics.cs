@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Remittance.Workflows.Steps;
 using Remittance.Workflows.Definition;
 
 namespace Remittance.Local.Workflows;
@@ -7,7 +8,7 @@ namespace Remittance.Local.Workflows;
 /// The local topics: every publish is kept (the report counts them per request) and handed to the subscriber of that
 /// topic, e.g. the notification service's queue for enriched envelopes.
 /// </summary>
-public sealed class RecordingTopics : ILocalTopics
+public sealed class RecordingTopics : ITopicPublisher
 {
     private readonly ConcurrentQueue<(WorkflowTopic Topic, string RequestId, string Message)> _published = new();
 

@@ -13,6 +13,7 @@ public sealed record RemittanceOptions
     public const string StateMachineArnVariable = "REMITTANCE_STATE_MACHINE_ARN";
     public const string DynamoDbEndpointVariable = "REMITTANCE_DYNAMODB_ENDPOINT";
     public const string StepFunctionsEndpointVariable = "REMITTANCE_STEPFUNCTIONS_ENDPOINT";
+    public const string SnsEndpointVariable = "REMITTANCE_SNS_ENDPOINT";
     public const string ConcurrencyVariable = "REMITTANCE_CONCURRENCY";
     public const string LogLevelVariable = "REMITTANCE_LOG_LEVEL";
     public const string RetryThresholdVariable = "REMITTANCE_RETRY_THRESHOLD";
@@ -41,7 +42,7 @@ public sealed record RemittanceOptions
     /// <summary>The enrichment service's Invoices table.</summary>
     public string? InvoicesTableName { get; init; }
 
-    /// <summary>Where enriched messages are published (enrichment service).</summary>
+    /// <summary>The topic the workflow function's publish step publishes to (the enrichment service's enriched topic).</summary>
     public string? TopicArn { get; init; }
 
     public string? TableName { get; init; }
@@ -56,6 +57,9 @@ public sealed record RemittanceOptions
     /// <summary>Overrides the Step Functions endpoint (a local stand-in); null means the region's endpoint.</summary>
     public string? StepFunctionsServiceUrl { get; init; }
 
+    /// <summary>Overrides the SNS endpoint (a local stand-in); null means the region's endpoint.</summary>
+    public string? SnsServiceUrl { get; init; }
+
     /// <summary>How many records of one batch are written or started at once.</summary>
     public int Concurrency { get; init; } = 10;
 
@@ -68,6 +72,7 @@ public sealed record RemittanceOptions
         Region = variable("AWS_REGION") ?? variable("AWS_DEFAULT_REGION") ?? "us-east-1",
         DynamoDbServiceUrl = variable(DynamoDbEndpointVariable),
         StepFunctionsServiceUrl = variable(StepFunctionsEndpointVariable),
+        SnsServiceUrl = variable(SnsEndpointVariable),
         Concurrency = int.TryParse(variable(ConcurrencyVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 10,
         LogLevel = Enum.TryParse<LogLevel>(variable(LogLevelVariable), ignoreCase: true, out var level) ? level : LogLevel.Info,
         Service = variable(ServiceVariable) ?? "enrichment",
@@ -123,7 +128,7 @@ public sealed record RemittanceOptions
             problems.Add($"{ConcurrencyVariable} must be between 1 and 100 (was {Concurrency}).");
         }
 
-        foreach (var (name, url) in (ReadOnlySpan<(string, string?)>)[(DynamoDbEndpointVariable, DynamoDbServiceUrl), (StepFunctionsEndpointVariable, StepFunctionsServiceUrl)])
+        foreach (var (name, url) in (ReadOnlySpan<(string, string?)>)[(DynamoDbEndpointVariable, DynamoDbServiceUrl), (StepFunctionsEndpointVariable, StepFunctionsServiceUrl), (SnsEndpointVariable, SnsServiceUrl)])
         {
             if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
             {

@@ -20,6 +20,7 @@ public sealed class RemittanceServices : IDisposable
     private readonly Lazy<IAmazonStepFunctions> _stepFunctions;
     private readonly bool _ownsDynamoDb;
     private readonly bool _ownsStepFunctions;
+    private readonly List<IDisposable> _owned = [];
 
     private RemittanceServices(RemittanceOptions options, RemittanceEdges edges)
     {
@@ -93,8 +94,21 @@ public sealed class RemittanceServices : IDisposable
         return new AmazonStepFunctionsClient(config);
     }
 
+    /// <summary>Keeps <paramref name="client"/> to dispose with the services (clients other layers build, such as SNS).</summary>
+    public T Own<T>(T client)
+        where T : IDisposable
+    {
+        _owned.Add(client);
+        return client;
+    }
+
     public void Dispose()
     {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
         if (_ownsDynamoDb && _dynamoDb.IsValueCreated)
         {
             _dynamoDb.Value.Dispose();

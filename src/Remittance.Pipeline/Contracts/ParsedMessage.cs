@@ -10,12 +10,17 @@ namespace Remittance.Pipeline.Contracts;
 /// <param name="PartnerId">Who sent it, stored on the item for queries and metrics.</param>
 /// <param name="SchemaVersion">The contract version the message claims.</param>
 /// <param name="Errors">Every reason it is invalid; empty when valid.</param>
+/// <param name="Identity">
+/// What makes two deliveries the same message, hashed to tell a duplicate from a conflict; null means the whole
+/// <paramref name="Document"/>. The envelope contract leaves out its <c>occurredAt</c>, so a republished event is a duplicate.
+/// </param>
 public sealed record ParsedMessage(
     string? RequestId,
     JsonObject? Document,
     string? PartnerId,
     string SchemaVersion,
-    IReadOnlyList<ValidationError> Errors)
+    IReadOnlyList<ValidationError> Errors,
+    JsonObject? Identity = null)
 {
     [MemberNotNullWhen(true, nameof(RequestId), nameof(Document))]
     public bool IsValid => Errors.Count == 0 && RequestId is not null && Document is not null;

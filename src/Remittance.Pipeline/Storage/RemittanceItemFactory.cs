@@ -25,7 +25,7 @@ public sealed class RemittanceItemFactory(TimeProvider time)
         var document = message.Document;
         var now = Timestamps.Format(time.GetUtcNow());
         var executionName = ExecutionName.For(message.RequestId, FirstAttempt);
-        var payloadHash = PayloadHash.Compute(document);
+        var payloadHash = PayloadHash.Compute(message.Identity ?? document);
         var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
             [ItemAttributes.RequestId] = new() { S = message.RequestId },

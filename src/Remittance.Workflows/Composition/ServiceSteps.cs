@@ -1,4 +1,5 @@
 using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps;
 using Remittance.Notifications;
 using Remittance.Workflows.Steps.Enrichment;
@@ -9,13 +10,17 @@ namespace Remittance.Workflows.Composition;
 /// <summary>The step handlers of each service's workflow function, built from the shared composition root.</summary>
 public static class ServiceSteps
 {
-    public static IReadOnlyList<IWorkflowStep> For(RemittanceServices services) => services.Options.Service switch
+    /// <param name="publisher">Where the publish step sends; required when the service's workflow publishes from the function.</param>
+    public static IReadOnlyList<IWorkflowStep> For(RemittanceServices services, ITopicPublisher? publisher) => services.Options.Service switch
     {
         "enrichment" =>
         [
             new ValidateStep(new WorkflowInputReader(services.Repository)),
             new EnrichStep(services.DynamoDb, services.Options.InvoicesTableName!),
             new TransformStep(services.Time),
+            new PublishStep(
+                publisher ?? throw new ArgumentNullException(nameof(publisher), "The enrichment workflow publishes from its function: a publisher is required."),
+                WorkflowCatalog.Enrichment.FunctionTopic ?? throw new InvalidOperationException("The enrichment workflow names no topic for its publish step.")),
         ],
         "notification" =>
         [

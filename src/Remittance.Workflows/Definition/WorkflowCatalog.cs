@@ -25,18 +25,19 @@ public static class WorkflowCatalog
     private static readonly CatchPolicy s_permanent = new([WorkflowErrors.Permanent], PermanentFailure);
 
     /// <summary>
-    /// Enrichment: validate → enrich (Invoices table) → transform (the versioned envelope) in one Lambda task, then
-    /// publish to SNS and record success natively. Three transitions per remittance on the happy path.
+    /// Enrichment: validate → enrich (Invoices table) → transform (the versioned envelope) → publish to SNS in one
+    /// Lambda task, then record success natively. Two transitions per remittance on the happy path. The function
+    /// publishes (rather than a native SNS state) because the consumer, the notification service's ingest, takes a
+    /// republished envelope as an identical duplicate; a redrive after a failed record resumes at the record and does
+    /// not publish again.
     /// </summary>
     public static WorkflowDefinition Enrichment { get; } = new(
         "enrichment",
         "Validates, enriches and transforms a received remittance, publishes the enriched envelope and records success.",
         [
-            new LambdaTaskState("EnrichPayment", "validate, enrich with invoice details, transform into the versioned envelope",
-                [WorkflowSteps.Validate, WorkflowSteps.Enrich, WorkflowSteps.Transform], "$.envelope",
-                [s_lambdaFaults, s_dependencyFaults], [s_permanent]),
-            new PublishState("PublishEnriched", "publish the enriched envelope for the notification service",
-                WorkflowTopic.Enriched, "$.envelope", [s_snsFaults], []),
+            new LambdaTaskState("EnrichAndPublish", "validate, enrich with invoice details, transform into the versioned envelope, publish it",
+                [WorkflowSteps.Validate, WorkflowSteps.Enrich, WorkflowSteps.Transform, WorkflowSteps.Publish], "$.envelope",
+                [s_lambdaFaults, s_dependencyFaults], [s_permanent], Publishes: WorkflowTopic.Enriched),
             new RecordSuccessState("RecordEnriched", "status ENRICHED, envelope stored, sparse indexes cleared",
                 RemittanceStatus.Enriched.ToWire(), "$.envelope", "enriched", [s_dynamoDbFaults]),
             new FailState(PermanentFailure, "the message can never be processed as it is"),
@@ -45,7 +46,8 @@ public static class WorkflowCatalog
 
     /// <summary>
     /// Notification: choose a template by payee type, purpose and locale, and render it, in one Lambda task; then hand
-    /// the rendered notification to the delivery channel and record success.
+    /// the rendered notification to the delivery channel in a state of its own and record success. Sending stays a
+    /// native state because its consumer is a person: a retry of the Lambda task must never send a second e-mail.
     /// </summary>
     public static WorkflowDefinition Notification { get; } = new(
         "notification",

@@ -6,6 +6,7 @@ public static class WorkflowSteps
     public const string Validate = "validate";
     public const string Enrich = "enrich";
     public const string Transform = "transform";
+    public const string Publish = "publish";
     public const string ChooseTemplate = "choose-template";
     public const string Render = "render";
 }

@@ -33,7 +33,8 @@ public sealed class PipelineHarness : IDisposable
         DynamoDbLocalFixture fixture,
         string testName,
         IAmazonDynamoDB? dynamoDb = null,
-        Remittance.Aws.StepFunctions.IAmazonStepFunctions? stepFunctions = null)
+        Remittance.Aws.StepFunctions.IAmazonStepFunctions? stepFunctions = null,
+        Remittance.Pipeline.Contracts.IMessageContract? contract = null)
     {
         var tableName = fixture.NewTablePrefix(testName) + "remittances";
         await TableSetup.EnsureTableAsync(fixture.Client, tableName, CancellationToken.None);
@@ -41,7 +42,7 @@ public sealed class PipelineHarness : IDisposable
         var services = RemittanceServices.Create(
             new RemittanceOptions { TableName = tableName, StateMachineArn = StateMachineArn },
             FunctionName.Stream,
-            new RemittanceEdges { DynamoDb = dynamoDb ?? fixture.Client, StepFunctions = stepFunctions ?? local, LogWriter = TextWriter.Null });
+            new RemittanceEdges { DynamoDb = dynamoDb ?? fixture.Client, StepFunctions = stepFunctions ?? local, LogWriter = TextWriter.Null, Contract = contract });
         return new PipelineHarness(services, local, dynamoDb ?? fixture.Client, tableName);
     }
 

@@ -64,7 +64,8 @@ public sealed class AslAgreementTests
         Assert.Equal(WorkflowErrors.Transient, exhausted.Outcome.Error);
         Assert.Equal(lambda.Name, exhausted.Outcome.FailedState);
         Assert.True(exhausted.Outcome.Redrivable);
-        // One more call than failures, and the run moves on to the publish state (which the test topic records).
+        // One more call than failures, and the run publishes once: from the function's publish step (enrichment) or from
+        // the publish state after it (notification); the test topic records either.
         Assert.Equal(maxAttempts + 1, recovered.Calls);
         Assert.Equal(1, recovered.Published);
     }
@@ -92,7 +93,9 @@ public sealed class AslAgreementTests
         var topics = new CountingTopics();
         // Recording success is not what these tests are about: its DynamoDB endpoint refuses connections, so a run that
         // gets past publishing ends there, after the topic has counted the message.
-        var runner = new LocalWorkflowRunner(definition, new WorkflowTaskRunner([step, .. lambda.Steps.Skip(1).Select(n => new PassStep(n))]),
+        var runner = new LocalWorkflowRunner(definition, new WorkflowTaskRunner([step, .. lambda.Steps.Skip(1).Select(n => n == WorkflowSteps.Publish
+                ? new PublishStep(topics, lambda.Publishes!.Value)
+                : (IWorkflowStep)new PassStep(n))]),
             new Amazon.DynamoDBv2.AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("x", "x"),
                 new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9", MaxErrorRetry = 0, Timeout = TimeSpan.FromSeconds(1) }),
             "unused", topics, TimeProvider.System, timeScale: 0.0001, new Random(7));
@@ -129,7 +132,7 @@ public sealed class AslAgreementTests
             Task.FromResult<JsonNode?>(context.Previous ?? new JsonObject { ["ok"] = true });
     }
 
-    private sealed class CountingTopics : ILocalTopics
+    private sealed class CountingTopics : ITopicPublisher
     {
         public int Published { get; private set; }
 

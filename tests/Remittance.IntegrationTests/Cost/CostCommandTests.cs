@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using Remittance.Cli.Commands;
+using Remittance.IntegrationTests.Infrastructure;
+using Remittance.Local.Cost.Pricing;
+using Spectre.Console;
+
+namespace Remittance.IntegrationTests.Cost;
+
+/// <summary><c>remittance cost</c>, run in-process as a user types it.</summary>
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class CostCommandTests(DynamoDbLocalFixture fixture)
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 220;
+        var root = new RootCommand("test") { CostCommand.Create(console, output, error) };
+        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string[] Args(params string[] more) =>
+    [
+        "cost", "--input", RepositoryRoot.Combine("samples", "partner-messages"), "--invoices", RepositoryRoot.Combine("samples", "invoices.jsonl"),
+        "--notifications", RepositoryRoot.Combine("samples", "notifications"), "--dynamodb-endpoint", fixture.ServiceUrl, "--no-warm-up", .. more,
+    ];
+
+    [Fact]
+    public async Task Cost_PrintsBothDesignsThePricesAndTheAssumptions()
+    {
+        var (exit, output, error) = await RunAsync(Args("--volume", "1000000"));
+
+        Assert.True(exit == 0, error);
+        foreach (var expected in (string[])["Operations per remittance", "Step Functions state transitions", "$25 per million transitions",
+                     "$0.625 per million WRU", "total per million", "per month at 1,000,000", "seed, 1 redrive", "Happy path: ours costs", "Assumptions:"])
+        {
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Cost_WithJsonAndPrices_WritesTheReportAtThosePrices()
+    {
+        var (exit, output, error) = await RunAsync(Args("--json", "--price-transition", "50", "--volume", "2000000", "--generate", "12"));
+
+        Assert.True(exit == 0, error);
+        var report = JsonSerializer.Deserialize(output, CostJsonContext.Default.CostReport)!;
+        Assert.Equal((12, 2_000_000L, 50m), (report.Remittances, report.Volume, report.Prices.StateTransitionsPerMillion));
+        var ours = report.Design(CostReport.Ours, CostReport.HappyPath);
+        Assert.Equal(ours.PerRemittance.StateTransitions * 50m, ours.PerMillion.StepFunctions);
+        Assert.Equal(ours.PerMillion.Total * 2m, ours.PerMonth);
+        Assert.NotEmpty(report.Assumptions);
+    }
+
+    [Fact]
+    public async Task Cost_WithBadOptions_SaysWhatIsWrong()
+    {
+        var (exit, _, error) = await RunAsync("cost", "--input", "/nonexistent", "--lambda-memory", "router=1", "--price-sqs", "-1");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent", error, StringComparison.Ordinal);
+        Assert.Contains("router", error, StringComparison.Ordinal);
+        Assert.Contains("negative", error, StringComparison.Ordinal);
+    }
+}
