@@ -11,21 +11,8 @@ namespace Remittance.IntegrationTests.Cost;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class CostCommandTests(DynamoDbLocalFixture fixture)
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 220;
-        var root = new RootCommand("test") { CostCommand.Create(console, output, error) };
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        InProcessCommand.RunAsync(CostCommand.Create, args);
 
     private string[] Args(params string[] more) =>
     [

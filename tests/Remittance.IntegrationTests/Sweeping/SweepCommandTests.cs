@@ -13,21 +13,8 @@ namespace Remittance.IntegrationTests.Sweeping;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class SweepCommandTests(DynamoDbLocalFixture fixture)
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        var root = new RootCommand { SweepCommand.Create(console, output, error) };
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        InProcessCommand.RunAsync(SweepCommand.Create, args);
 
     [Fact]
     public async Task Sweep_DryRun_PrintsWhatItWouldDoAndChangesNothing()

@@ -149,19 +149,7 @@ public sealed class MeteredService : IDisposable
 
     private async Task<IReadOnlySet<string>> InvokeIngestAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken cancellationToken)
     {
-        var sqsEvent = new SQSEvent
-        {
-            Records = [.. batch.Select(m => new SQSEvent.SQSMessage
-            {
-                MessageId = m.MessageId,
-                ReceiptHandle = m.MessageId + "#" + m.ReceiveCount,
-                Body = m.Input.Body,
-                EventSource = "aws:sqs",
-                EventSourceArn = $"arn:aws:sqs:us-east-1:000000000000:remittance-{Name}-ingest-cost",
-                AwsRegion = "us-east-1",
-                Attributes = new() { ["ApproximateReceiveCount"] = m.ReceiveCount.ToString(CultureInfo.InvariantCulture) },
-            })],
-        };
+        var sqsEvent = LocalEvents.Sqs(batch, $"remittance-{Name}-ingest-cost");
         try
         {
             var (response, _) = await _ledger.InvokeAsync(Name, MeteredFunction.Ingest, batch.Count,
@@ -195,34 +183,12 @@ public sealed class MeteredService : IDisposable
     private async Task OnStatusChangedAsync(LocalExecution execution, CancellationToken cancellationToken)
     {
         // The status rule matches only these; success is recorded by the workflow itself.
-        if (execution.Status is not ("FAILED" or "TIMED_OUT" or "ABORTED"))
+        if (!LocalEvents.StatusRuleMatches(execution.Status))
         {
             return;
         }
 
-        var statusEvent = new StepFunctionsExecutionStatusChangeEvent
-        {
-            Id = Guid.NewGuid().ToString(),
-            Source = StepFunctionsExecutionStatusChangeEvent.EventSource,
-            DetailType = StepFunctionsExecutionStatusChangeEvent.EventDetailType,
-            Time = _time.GetUtcNow().UtcDateTime,
-            Region = StepFunctions.Region,
-            Account = StepFunctions.Account,
-            Resources = [execution.ExecutionArn],
-            Detail = new StepFunctionsExecutionStatusChangeDetail
-            {
-                ExecutionArn = execution.ExecutionArn,
-                StateMachineArn = execution.StateMachineArn,
-                Name = execution.Name,
-                Status = execution.Status,
-                StartDate = execution.StartDate.UtcDateTime,
-                StopDate = execution.StopDate?.UtcDateTime,
-                Input = execution.Input,
-                Error = execution.Error,
-                Cause = execution.Cause,
-                RedriveCount = execution.RedriveCount,
-            },
-        };
+        var statusEvent = LocalEvents.StatusChange(execution, StepFunctions, _time.GetUtcNow());
 
         // EventBridge retries a failed target; every attempt is a billed invocation.
         for (var attempt = 1; ; attempt++)
