@@ -30,11 +30,11 @@ public sealed class HandlerWrapper
         JsonTypeInfo<TOutput> outputTypeInfo) =>
         new(async (invocation, cancellationToken) =>
         {
-            var input = await DeserializeAsync(invocation.InputStream, inputTypeInfo).ConfigureAwait(false);
+            var input = Deserialize(invocation.InputStream, inputTypeInfo);
             var output = await handler(input, invocation.LambdaContext, cancellationToken).ConfigureAwait(false);
+            // Once the handler has produced its (possibly partial) result it must be sent, so nothing here is cancellable.
             var stream = new MemoryStream();
-            // Not the handler's token: once the handler has produced its (possibly partial) result, it must be sent.
-            await JsonSerializer.SerializeAsync(stream, output, outputTypeInfo, CancellationToken.None).ConfigureAwait(false);
+            JsonSerializer.Serialize(stream, output, outputTypeInfo);
             stream.Position = 0;
             return new InvocationResponse(stream);
         });
@@ -44,12 +44,17 @@ public sealed class HandlerWrapper
         JsonTypeInfo<TInput> inputTypeInfo) =>
         new(async (invocation, cancellationToken) =>
         {
-            var input = await DeserializeAsync(invocation.InputStream, inputTypeInfo).ConfigureAwait(false);
+            var input = Deserialize(invocation.InputStream, inputTypeInfo);
             await handler(input, invocation.LambdaContext, cancellationToken).ConfigureAwait(false);
             return InvocationResponse.Empty();
         });
 
-    private static async Task<TInput> DeserializeAsync<TInput>(Stream payload, JsonTypeInfo<TInput> typeInfo) =>
-        await JsonSerializer.DeserializeAsync(payload, typeInfo, CancellationToken.None).ConfigureAwait(false)
+    /// <remarks>
+    /// Synchronous on purpose: the runtime client has already read the whole payload into memory, and JSON's async stream
+    /// path (System.IO.Pipelines and its generic instantiations over our types) costs cold-start time for no benefit
+    /// (measured in docs/PERFORMANCE.md, cold start).
+    /// </remarks>
+    private static TInput Deserialize<TInput>(Stream payload, JsonTypeInfo<TInput> typeInfo) =>
+        JsonSerializer.Deserialize(payload, typeInfo)
         ?? throw new JsonException($"The event payload was null; expected {typeof(TInput).Name}.");
 }
