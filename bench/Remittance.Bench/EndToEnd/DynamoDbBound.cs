@@ -61,7 +61,9 @@ public sealed class DynamoDbBound(IAmazonDynamoDB dynamoDb, string invoicesPath,
             await dynamoDb.PutItemAsync(w.NotificationIngest, token);
             await dynamoDb.UpdateItemAsync(w.Notified, token);
         });
-        return Trial.From(start, CpuClock.Now(), count * OperationsPerRemittance);
+        var trial = Trial.From(start, CpuClock.Now(), count * OperationsPerRemittance);
+        await TableCleanup.DeleteAsync(dynamoDb, enrichment, ct);
+        return trial;
     }
 
     private Work Prepare(string tag, int index, string enrichment, string notification, string invoices)

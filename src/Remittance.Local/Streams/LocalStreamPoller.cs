@@ -24,6 +24,11 @@ public sealed class LocalStreamPoller(
     private readonly Dictionary<string, string> _lastSequence = new(StringComparer.Ordinal);
     private readonly List<DynamoDBEvent.DynamodbStreamRecord> _onFailure = [];
 
+    // DescribeStream only when the shard set may have changed: at the start, after a shard closed (its children
+    // appear then), and after a poll that read nothing. While records flow it is skipped: every call runs on DynamoDB
+    // Local's single SQLite thread, which is what bounds a local run (docs/PERFORMANCE.md, end to end).
+    private bool _discover = true;
+
     public int Invocations { get; private set; }
 
     public int RecordsRead { get; private set; }
@@ -53,7 +58,11 @@ public sealed class LocalStreamPoller(
     /// <summary>Reads every shard once and delivers what it found; returns how many records were read.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        await DiscoverShardsAsync(cancellationToken).ConfigureAwait(false);
+        if (_discover)
+        {
+            await DiscoverShardsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var read = 0;
         foreach (var shardId in _iterators.Keys.ToList())
         {
@@ -77,6 +86,7 @@ public sealed class LocalStreamPoller(
             }
 
             _iterators[shardId] = page.NextShardIterator;
+            _discover |= page.NextShardIterator is null;
             if (page.Records.Count == 0)
             {
                 continue;
@@ -93,6 +103,7 @@ public sealed class LocalStreamPoller(
         }
 
         RecordsRead += read;
+        _discover |= read == 0;
         return read;
     }
 
@@ -116,6 +127,7 @@ public sealed class LocalStreamPoller(
             start = description.LastEvaluatedShardId;
         }
         while (start is not null);
+        _discover = false;
     }
 
     private async Task<string?> IteratorAsync(string shardId, CancellationToken cancellationToken)
