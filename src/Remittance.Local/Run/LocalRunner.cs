@@ -26,6 +26,9 @@ public static class LocalRunner
     /// <summary>Sweeps after which a run stops even if something is still eligible (each failing run is bounded by the threshold anyway).</summary>
     public const int MaxSweeps = 20;
 
+    /// <summary>How long a service whose feeder is still at work waits after a pump that found nothing.</summary>
+    private static readonly TimeSpan IdleFeederWait = TimeSpan.FromMilliseconds(100);
+
     public static async Task<LocalRunReport> RunAsync(
         string inputDescription,
         IReadOnlyList<InputMessage> messages,
@@ -110,12 +113,7 @@ public static class LocalRunner
         {
             // Pump every service until no message or stream record moves and no workflow runs: a workflow's publish
             // feeds the next service's queue, so this repeats until the whole pipeline is quiet.
-            var moved = 0;
-            foreach (var service in services)
-            {
-                moved += await service.PumpAsync(service == enrichment ? settled : null, cancellationToken).ConfigureAwait(false);
-                await service.StepFunctions.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
-            }
+            var moved = await PumpChainAsync(services, settled, cancellationToken).ConfigureAwait(false);
 
             if (moved > 0)
             {
@@ -170,5 +168,46 @@ public static class LocalRunner
         }
 
         return new AmazonDynamoDBClient(DynamoDbLocalClients.Credentials, config);
+    }
+
+    /// <summary>
+    /// Pumps the services side by side, as they run in AWS: each keeps pumping while the one feeding it is still at
+    /// work, so the notification service handles the first envelopes while enrichment is still ingesting. Whatever
+    /// arrives after a service's last pump is picked up by the caller's next round. Returns how much moved.
+    /// </summary>
+    private static async Task<int> PumpChainAsync(IReadOnlyList<LocalService> services, IProgress<int> settled, CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        var pumps = new List<Task>(services.Count);
+        Task? feeder = null;
+        foreach (var service in services)
+        {
+            var upstream = feeder;
+            var progress = pumps.Count == 0 ? settled : null;
+            feeder = Task.Run(async () =>
+            {
+                while (true)
+                {
+                    var feederRunning = upstream is { IsCompleted: false };
+                    var count = await service.PumpAsync(progress, cancellationToken).ConfigureAwait(false);
+                    await service.StepFunctions.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+                    Interlocked.Add(ref moved, count);
+                    if (!feederRunning)
+                    {
+                        return;
+                    }
+
+                    if (count == 0)
+                    {
+                        // Nothing yet: wait a little (as an event source's poller does) rather than hammer DynamoDB Local.
+                        await Task.WhenAny(upstream!, Task.Delay(IdleFeederWait, cancellationToken)).ConfigureAwait(false);
+                    }
+                }
+            }, cancellationToken);
+            pumps.Add(feeder);
+        }
+
+        await Task.WhenAll(pumps).ConfigureAwait(false);
+        return moved;
     }
 }
