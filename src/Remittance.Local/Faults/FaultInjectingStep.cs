@@ -9,7 +9,7 @@ public sealed class FaultInjectingStep(IWorkflowStep inner, FaultPlan faults) : 
     public string Name => inner.Name;
 
     public Task<JsonNode?> RunAsync(StepContext context, CancellationToken cancellationToken) =>
-        faults.ShouldFail(inner.Name)
+        faults.ShouldFail(inner.Name, FaultKeys.Of(context.Input))
             ? throw new TransientStepError($"injected fault: {inner.Name} dependency unavailable")
             : inner.RunAsync(context, cancellationToken);
 }

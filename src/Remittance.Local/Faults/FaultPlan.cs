@@ -1,10 +1,15 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Remittance.Local.Faults;
 
 /// <summary>
 /// Failures to inject into a local run, e.g. <c>enrich=0.3,publish=0.1,startExecution=0.05,dynamodb=0.02</c>: each
-/// point fails with its probability, drawn from one seeded generator so a run with the same seed and input repeats.
+/// point fails with its probability. Each draw is a function of the seed, the point, what is being done (a key such as
+/// the request ID or execution name) and how many times that key has drawn at that point before — not of the order in
+/// which concurrent work happens to draw — so a run with the same seed and input injects the same faults.
 /// </summary>
 public sealed class FaultPlan
 {
@@ -23,14 +28,15 @@ public sealed class FaultPlan
     };
 
     private readonly Dictionary<string, double> _rates;
-    private readonly Random _random;
+    private readonly int _seed;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _injected = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Point, string Key), int> _draws = [];
 
     private FaultPlan(Dictionary<string, double> rates, int seed)
     {
         _rates = rates;
-        _random = new Random(seed);
+        _seed = seed;
     }
 
     public static FaultPlan None { get; } = new([], 0);
@@ -74,24 +80,44 @@ public sealed class FaultPlan
         return new FaultPlan(rates, seed);
     }
 
-    /// <summary>Draws for <paramref name="point"/>; true means "fail this one".</summary>
-    public bool ShouldFail(string point)
+    /// <summary>
+    /// Draws for <paramref name="point"/> on behalf of <paramref name="key"/> (what is being done: a request ID, an
+    /// execution name, a DynamoDB operation and item); true means "fail this one". A retry of the same work draws anew.
+    /// </summary>
+    public bool ShouldFail(string point, string key)
     {
         if (!_rates.TryGetValue(point, out var rate) || rate == 0)
         {
             return false;
         }
 
+        int occurrence;
         lock (_gate)
         {
-            if (_random.NextDouble() >= rate)
-            {
-                return false;
-            }
-
-            _injected[point] = _injected.GetValueOrDefault(point) + 1;
-            return true;
+            occurrence = _draws.GetValueOrDefault((point, key));
+            _draws[(point, key)] = occurrence + 1;
         }
+
+        if (Draw(point, key, occurrence) >= rate)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            _injected[point] = _injected.GetValueOrDefault(point) + 1;
+        }
+
+        return true;
+    }
+
+    /// <summary>A uniform number in [0, 1) fixed by the seed, the point, the key and the occurrence.</summary>
+    private double Draw(string point, string key, int occurrence)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{_seed}\n{point}\n{occurrence}\n{key}");
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return (BinaryPrimitives.ReadUInt64BigEndian(hash) >> 11) * (1.0 / (1UL << 53));
     }
 
     public override string ToString() => _rates.Count == 0

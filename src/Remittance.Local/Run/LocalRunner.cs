@@ -164,7 +164,7 @@ public static class LocalRunner
         if (faults.Rates.ContainsKey("dynamodb"))
         {
             config.HttpClientFactory = new HandlerHttpClientFactory(new FaultInjectingHttpHandler(
-                (_, _) => faults.ShouldFail("dynamodb"), System.Net.HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException"));
+                (target, body) => faults.ShouldFail("dynamodb", FaultKeys.OfDynamoDbRequest(target, body)), System.Net.HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException"));
         }
 
         return new AmazonDynamoDBClient(DynamoDbLocalClients.Credentials, config);

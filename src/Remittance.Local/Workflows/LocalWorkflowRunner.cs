@@ -26,7 +26,7 @@ public sealed class LocalWorkflowRunner(
     TimeProvider time,
     double timeScale,
     Random jitter,
-    Func<TaskState, Exception?>? stateFault = null) : ILocalExecutionRunner
+    Func<TaskState, string, Exception?>? stateFault = null) : ILocalExecutionRunner
 {
     private readonly Lock _jitterGate = new();
 
@@ -92,7 +92,7 @@ public sealed class LocalWorkflowRunner(
 
     private async Task<JsonObject> ExecuteAsync(TaskState task, JsonObject state, LocalExecution execution, CancellationToken cancellationToken)
     {
-        if (stateFault?.Invoke(task) is { } fault)
+        if (stateFault?.Invoke(task, execution.Name) is { } fault)
         {
             throw fault;
         }

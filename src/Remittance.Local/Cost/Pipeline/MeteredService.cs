@@ -68,7 +68,7 @@ public sealed class MeteredService : IDisposable
         var meter = new WorkflowMeter(name, definition, ledger);
         var runner = new LocalWorkflowRunner(definition,
             new WorkflowTaskRunner(ServiceSteps.For(_services, topics).Select(step => meter.Meter(step, stepFault))), meteredDynamoDb,
-            options.TableName!, topics, _time, LocalRunOptions.RetryTimeScale, new Random(1), meter.OnStateEntered);
+            options.TableName!, topics, _time, LocalRunOptions.RetryTimeScale, new Random(1), (state, _) => meter.OnStateEntered(state));
         StepFunctions = new LocalStepFunctions(_time, runner: meter.Meter(runner)) { StatusChanged = OnStatusChangedAsync };
         slot.Target = StepFunctions;
         Queue = new LocalQueue(_time);
