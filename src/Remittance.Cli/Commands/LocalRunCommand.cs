@@ -77,6 +77,13 @@ public static class LocalRunCommand
                 return 2;
             }
 
+            if (messages.Count == 0)
+            {
+                await error.WriteLineAsync($"--input '{path}' holds no messages: give a .json file (one body), a .jsonl file (one body per " +
+                                           "non-blank line) or a directory holding such files.").ConfigureAwait(false);
+                return 2;
+            }
+
             FaultPlan plan;
             try
             {

@@ -46,6 +46,26 @@ public sealed class CliTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
+    public async Task LocalRun_WhenInputHoldsNoMessages_SaysWhatItExpectsAndFails()
+    {
+        var folder = Directory.CreateTempSubdirectory("remittance-no-messages-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "notes.txt"), "not a message");
+
+            var (exit, _, error) = await RunAsync("local", "run", "--input", folder.FullName, "--dynamodb-endpoint", fixture.ServiceUrl);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("holds no messages", error, StringComparison.Ordinal);
+            Assert.Contains(".jsonl", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task LocalRun_WhenInputDoesNotExist_SaysSoAndFails()
     {
         var (exit, _, error) = await RunAsync("local", "run", "--input", "/nonexistent/messages", "--dynamodb-endpoint", fixture.ServiceUrl);
