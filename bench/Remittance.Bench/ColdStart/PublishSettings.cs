@@ -15,7 +15,7 @@ public sealed class PublishSettings
     [
         "SelfContained", "PublishReadyToRun", "PublishReadyToRunComposite", "PublishTrimmed", "TrimMode", "PublishAot",
         "TieredCompilation", "TieredPGO", "TieredCompilationQuickJitForLoops", "InvariantGlobalization", "UseSystemResourceKeys",
-        "EventSourceSupport", "DebuggerSupport", "ServerGarbageCollection", "ConcurrentGarbageCollection",
+        "EventSourceSupport", "DebuggerSupport", "ServerGarbageCollection", "ConcurrentGarbageCollection", "PublishReadyToRunCrossgen2ExtraArgs",
     ];
 
     private readonly IReadOnlyDictionary<string, string> _values;
