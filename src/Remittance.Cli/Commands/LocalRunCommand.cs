@@ -53,7 +53,8 @@ public static class LocalRunCommand
         };
         var endpoint = DynamoDbOptions.Endpoint();
         var table = DynamoDbOptions.Table();
-        var command = new Command("run", "Feed partner messages through ingest → stream → workflow start on DynamoDB Local and report each one's fate.")
+        var command = new Command("run", "Run partner messages through both services on DynamoDB Local (ingest → stream → enrichment workflow → " +
+            "notification ingest → stream → notification workflow → outbox), sweep until nothing is eligible, and report each one's fate.")
         {
             input, report, concurrency, functionLog, invoices, notifications, outbox, faults, seed, endpoint, table,
         };
