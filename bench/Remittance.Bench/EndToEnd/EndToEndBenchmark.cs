@@ -10,9 +10,10 @@ namespace Remittance.Bench.EndToEnd;
 /// services end to end) against DynamoDB Local's bound measured on the same DynamoDB Local, in alternating pairs:
 /// the raw rate of the pipeline's item operations (bare SDK) divided by the item operations the pipeline really makes
 /// per remittance, counted by a proxy in two untimed runs. Each trial runs on a DynamoDB Local of its own, warmed up
-/// by both sides first: DynamoDB Local slows down with everything written to it, deleted tables included (all its
-/// work runs on one SQLite thread; measured: the bound's raw rate fell from 401 to 314 to 73 operations/s over three
-/// pairs on one server, and was 734/s run first on a fresh server against 261-286/s run after the pipeline), which
+/// by both sides first: DynamoDB Local slows down with everything written to it, even after the tables are deleted
+/// (all its work runs on one SQLite thread; measured: the bound's raw rate fell from 401 to 314 to 73 operations/s over
+/// three pairs on one server, still fell with each trial's tables deleted, and was 734/s run first on a fresh server
+/// against 261-286/s run after the pipeline), which
 /// made whichever side ran later measure that decay instead of itself.
 /// </summary>
 public static class EndToEndBenchmark
@@ -29,7 +30,7 @@ public static class EndToEndBenchmark
         await using var server = await DynamoDbLocalServer.StartAsync(DynamoDbLocalOptions.FromEnvironment(context.Log), ct);
         using var dynamoDb = server.CreateClient();
 
-        async Task<Trial> Pipeline(string tag, int messages, string endpoint, Amazon.DynamoDBv2.IAmazonDynamoDB client, bool keepTables = false)
+        async Task<Trial> Pipeline(string tag, int messages, string endpoint)
         {
             var outbox = Path.Combine(context.Paths.Output, "outbox", tag);
             var start = CpuClock.Now();
@@ -50,27 +51,21 @@ public static class EndToEndBenchmark
             }
 
             Directory.Delete(outbox, recursive: true);
-            if (!keepTables)
-            {
-                await TableCleanup.DeleteAsync(client, $"bench-{tag}", ct);
-            }
-
             return new Trial(messages, TimeSpan.FromSeconds(report.DurationSeconds), cpu);
         }
 
         async Task<IReadOnlyDictionary<string, int>> Counted(string tag, int messages)
         {
             await using var proxy = CountingProxy.Start(server.ServiceUrl);
-            await Pipeline(tag, messages, proxy.ServiceUrl, dynamoDb);
+            await Pipeline(tag, messages, proxy.ServiceUrl);
             return new Dictionary<string, int>(proxy.Operations, StringComparer.Ordinal);
         }
 
         // The warm-up run also gives the bound its item shapes: what the pipeline wrote for each sample template.
         var warm = Math.Max(4 * samples.TemplateCount, 100);
         context.Log($"e2e: warm-up run of {warm} messages");
-        await Pipeline("e2e-warm", warm, server.ServiceUrl, dynamoDb, keepTables: true);
+        await Pipeline("e2e-warm", warm, server.ServiceUrl);
         var templates = await RemittanceTemplates.ReadAsync(dynamoDb, "bench-e2e-warm", "bench-e2e-warm-notifications", "e2e-warm", samples.TemplateCount, ct);
-        await TableCleanup.DeleteAsync(dynamoDb, "bench-e2e-warm", ct);
 
         var (small, large) = (100, Math.Max(300, Math.Min(count, 600)));
         context.Log($"e2e: untimed runs of {small} and {large} messages through a counting proxy");
@@ -82,19 +77,19 @@ public static class EndToEndBenchmark
                     $"local run of {count} messages / bound: item operations of {count} remittances");
 
         // Each trial gets a DynamoDB Local of its own, warmed up the same way, so neither side runs on what the other left.
-        async Task<Trial> OnFreshServer(string tag, Func<DynamoDbLocalServer, Amazon.DynamoDBv2.IAmazonDynamoDB, DynamoDbBound, Task<Trial>> measure)
+        async Task<Trial> OnFreshServer(string tag, Func<string, DynamoDbBound, Task<Trial>> measure)
         {
             await using var fresh = await DynamoDbLocalServer.StartAsync(DynamoDbLocalOptions.FromEnvironment(_ => { }), ct);
             using var client = fresh.CreateClient();
             var bound = new DynamoDbBound(client, invoices, samples, templates);
-            await Pipeline($"e2e-w{tag}", warm, fresh.ServiceUrl, client);
+            await Pipeline($"e2e-w{tag}", warm, fresh.ServiceUrl);
             await bound.RunAsync($"w{tag}", warm, ct);
-            return await measure(fresh, client, bound);
+            return await measure(fresh.ServiceUrl, bound);
         }
 
         var results = await Trials.AlternateAsync(pairs,
-            pair => OnFreshServer($"a{pair}", (fresh, client, _) => Pipeline($"e2e-{pair}", count, fresh.ServiceUrl, client)),
-            pair => OnFreshServer($"b{pair}", (_, _, bound) => bound.RunAsync($"b{pair}", count, ct)),
+            pair => OnFreshServer($"a{pair}", (endpoint, _) => Pipeline($"e2e-{pair}", count, endpoint)),
+            pair => OnFreshServer($"b{pair}", (_, bound) => bound.RunAsync($"b{pair}", count, ct)),
             context.Log);
 
         return Report(results, count, pairs, counted);
