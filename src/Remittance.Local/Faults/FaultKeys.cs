@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Remittance.Pipeline.Schema;
+using Remittance.Pipeline.Storage;
 
 namespace Remittance.Local.Faults;
 
@@ -10,19 +11,35 @@ namespace Remittance.Local.Faults;
 /// </summary>
 public static partial class FaultKeys
 {
+    /// <summary>
+    /// A key within one service. Both services work on the same request IDs and execution names while running side by
+    /// side, so without the service two draws on one key could come in either order and swap their outcomes.
+    /// </summary>
+    public static string Scoped(string service, string key) => $"{service}/{key}";
+
     /// <summary>A workflow step's key: the request ID of the remittance it works on.</summary>
     public static string Of(JsonObject input) =>
         input[ItemAttributes.RequestId] is JsonValue value && value.TryGetValue<string>(out var requestId) ? requestId : "(no request ID)";
 
     /// <summary>
     /// A DynamoDB request's key: its operation and the first request ID (or, failing that, invoice ID) it names; the
-    /// operation alone for requests that name neither (scans and queries of the sparse indexes).
+    /// operation alone for requests that name neither (scans and queries of the sparse indexes) or only a rejection keyed
+    /// by an SQS message ID, which is generated anew in every run. Draws on a shared key still repeat as a sequence: the
+    /// same number of draws injects the same number of faults, whichever request takes which.
     /// </summary>
     public static string OfDynamoDbRequest(string target, string body)
     {
         var operation = target[(target.LastIndexOf('.') + 1)..];
-        var key = KeyValue().Match(body);
-        return key.Success ? $"{operation} {key.Groups["name"].Value}={key.Groups["value"].Value}" : operation;
+        foreach (Match key in KeyValue().Matches(body))
+        {
+            var value = key.Groups["value"].Value;
+            if (!value.StartsWith(RecordKeys.RejectionBySqsMessageIdPrefix, StringComparison.Ordinal))
+            {
+                return $"{operation} {key.Groups["name"].Value}={value}";
+            }
+        }
+
+        return operation;
     }
 
     [GeneratedRegex("\"(?<name>requestId|invoiceId)\":\\{\"S\":\"(?<value>(?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.CultureInvariant)]

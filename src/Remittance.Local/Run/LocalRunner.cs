@@ -42,7 +42,10 @@ public static class LocalRunner
         await using var server = await DynamoDbLocalServer.StartAsync(options.DynamoDb, cancellationToken).ConfigureAwait(false);
         using var dynamoDb = server.CreateClient();
         var faults = options.Faults;
-        using var functionsDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults);
+        // One functions' client per service, as each service's functions have their own in AWS; it also keeps the two
+        // services' fault draws apart (they work on the same request IDs, side by side).
+        using var enrichmentDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults, "enrichment");
+        using var notificationDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults, "notification");
         using var streams = new AmazonDynamoDBStreamsClient(DynamoDbLocalClients.Credentials, new AmazonDynamoDBStreamsConfig { ServiceURL = server.ServiceUrl });
         await TableSetup.EnsureTableAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         var invoices = options.InvoicesPath is { } invoicesPath
@@ -61,7 +64,7 @@ public static class LocalRunner
                 RetryThreshold = options.RetryThreshold,
             },
             new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null },
-            functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
+            enrichmentDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
             topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, services => ServiceSteps.For(services, topics));
         await TableSetup.EnsureTableAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false);
         using var notification = new LocalService("notification",
@@ -74,7 +77,7 @@ public static class LocalRunner
                 RetryThreshold = options.RetryThreshold,
             },
             new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null, Contract = EnvelopeContract.Instance },
-            functionsDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false),
+            notificationDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false),
             topics, faults, options.Seed + 1, options.Concurrency, options.MaxReceiveCount, services => ServiceSteps.For(services, topics));
         var services = new[] { enrichment, notification };
         foreach (var service in services)
@@ -158,13 +161,13 @@ public static class LocalRunner
     }
 
     /// <summary>The functions' DynamoDB client: the real DynamoDB Local, throttled at the HTTP boundary when asked to.</summary>
-    private static AmazonDynamoDBClient CreateFunctionsClient(string serviceUrl, FaultPlan faults)
+    private static AmazonDynamoDBClient CreateFunctionsClient(string serviceUrl, FaultPlan faults, string service)
     {
         var config = DynamoDbLocalClients.CreateConfig(serviceUrl);
         if (faults.Rates.ContainsKey("dynamodb"))
         {
             config.HttpClientFactory = new HandlerHttpClientFactory(new FaultInjectingHttpHandler(
-                (target, body) => faults.ShouldFail("dynamodb", FaultKeys.OfDynamoDbRequest(target, body)), System.Net.HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException"));
+                (target, body) => faults.ShouldFail("dynamodb", FaultKeys.Scoped(service, FaultKeys.OfDynamoDbRequest(target, body))), System.Net.HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException"));
         }
 
         return new AmazonDynamoDBClient(DynamoDbLocalClients.Credentials, config);

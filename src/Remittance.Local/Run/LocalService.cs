@@ -61,11 +61,11 @@ public sealed class LocalService : IDisposable
         _services = RemittanceServices.Create(options, FunctionName.Workflow, edges with { DynamoDb = functionsDynamoDb, StepFunctions = slot });
         Definition = WorkflowCatalog.ForService(options.Service);
         var runner = new LocalWorkflowRunner(Definition,
-            new WorkflowTaskRunner(steps(_services).Select(step => new FaultInjectingStep(step, faults))), functionsDynamoDb,
-            options.TableName!, topics, _time, LocalRunOptions.RetryTimeScale, new Random(seed), (state, executionName) => StateFault(state, executionName, faults));
+            new WorkflowTaskRunner(steps(_services).Select(step => new FaultInjectingStep(step, faults, name))), functionsDynamoDb,
+            options.TableName!, topics, _time, LocalRunOptions.RetryTimeScale, new Random(seed), (state, executionName) => StateFault(state, FaultKeys.Scoped(name, executionName), faults));
         StepFunctions = new LocalStepFunctions(_time, runner: runner)
         {
-            StartFault = name => faults.ShouldFail("startExecution", name) ? new Aws.StepFunctions.ThrottlingException("injected fault: Rate exceeded") : null,
+            StartFault = executionName => faults.ShouldFail("startExecution", FaultKeys.Scoped(name, executionName)) ? new Aws.StepFunctions.ThrottlingException("injected fault: Rate exceeded") : null,
             StatusChanged = OnStatusChangedAsync,
         };
         slot.Target = StepFunctions;
@@ -226,10 +226,10 @@ public sealed class LocalService : IDisposable
         }
     }
 
-    private static Exception? StateFault(TaskState state, string executionName, FaultPlan faults) => state switch
+    private static Exception? StateFault(TaskState state, string key, FaultPlan faults) => state switch
     {
-        PublishState when faults.ShouldFail("publish", executionName) => new InvalidOperationException("injected fault: SNS publish failed"),
-        RecordSuccessState when faults.ShouldFail("record", executionName) => new AmazonDynamoDBException("injected fault: throttled")
+        PublishState when faults.ShouldFail("publish", key) => new InvalidOperationException("injected fault: SNS publish failed"),
+        RecordSuccessState when faults.ShouldFail("record", key) => new AmazonDynamoDBException("injected fault: throttled")
         {
             ErrorCode = "ProvisionedThroughputExceededException",
             StatusCode = System.Net.HttpStatusCode.BadRequest,

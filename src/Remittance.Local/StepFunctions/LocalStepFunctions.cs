@@ -54,14 +54,17 @@ public sealed class LocalStepFunctions(
             throw new InvalidArnException($"Invalid Arn: '{request.StateMachineArn}'");
         }
 
-        if (StartFault?.Invoke(name) is { } fault)
+        // Faults are drawn only for a call that would start an execution. A call repeating a started name (a stream
+        // batch retried from an earlier record) draws nothing, so how records happened to be batched cannot change which
+        // starts fail, and a seeded run repeats.
+        var arn = ExecutionArn(request.StateMachineArn, name);
+        if (!_executions.ContainsKey(arn) && StartFault?.Invoke(name) is { } fault)
         {
             throw fault;
         }
 
         var input = request.Input ?? "{}";
-        var candidate = new LocalExecution(ExecutionArn(request.StateMachineArn, name), request.StateMachineArn, name, input,
-            time.GetUtcNow(), "RUNNING");
+        var candidate = new LocalExecution(arn, request.StateMachineArn, name, input, time.GetUtcNow(), "RUNNING");
         var execution = _executions.GetOrAdd(candidate.ExecutionArn, candidate);
         if (!ReferenceEquals(execution, candidate))
         {

@@ -8,9 +8,12 @@ namespace Remittance.Pipeline.Storage;
 /// </summary>
 public static class RecordKeys
 {
+    /// <summary>The key prefix of a rejection with no usable request ID: the rest is the SQS message ID.</summary>
+    public const string RejectionBySqsMessageIdPrefix = RemittanceTableSchema.RejectedKeyPrefix + "sqs:";
+
     public static string Rejection(string? requestId, string sqsMessageId) => requestId is not null
         ? RemittanceTableSchema.RejectedKeyPrefix + requestId
-        : RemittanceTableSchema.RejectedKeyPrefix + "sqs:" + sqsMessageId;
+        : RejectionBySqsMessageIdPrefix + sqsMessageId;
 
     public static string Conflict(string requestId, string payloadHash) =>
         RemittanceTableSchema.ConflictKeyPrefix + requestId + "#" + payloadHash[..Math.Min(16, payloadHash.Length)];

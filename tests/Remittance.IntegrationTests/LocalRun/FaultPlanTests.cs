@@ -64,17 +64,19 @@ public sealed class FaultPlanTests
     }
 
     [Fact]
-    public void DynamoDbRequestKey_NamesTheOperationAndRequestId_NotTheTimestamps()
+    public void DynamoDbRequestKey_NamesTheOperationAndRequestId_NotTimestampsOrGeneratedIds()
     {
         const string Target = "DynamoDB_20120810.PutItem";
         var early = FaultKeys.OfDynamoDbRequest(Target, """{"Item":{"createdAt":{"S":"2026-12-02T10:00:00Z"},"requestId":{"S":"acme-1"}},"TableName":"t"}""");
         var late = FaultKeys.OfDynamoDbRequest(Target, """{"Item":{"createdAt":{"S":"2026-12-02T11:30:00Z"},"requestId":{"S":"acme-1"}},"TableName":"t"}""");
         var invoices = FaultKeys.OfDynamoDbRequest("DynamoDB_20120810.BatchGetItem", """{"RequestItems":{"inv":{"Keys":[{"invoiceId":{"S":"INV-9"}}]}}}""");
         var scan = FaultKeys.OfDynamoDbRequest("DynamoDB_20120810.Scan", """{"IndexName":"retry-index","TableName":"t"}""");
+        var bySqsMessageId = FaultKeys.OfDynamoDbRequest("DynamoDB_20120810.UpdateItem", """{"Key":{"requestId":{"S":"REJECTED#sqs:5f0c2a9e-1b7d-4c3e-9a61-2d8f4e7b6c10"}},"TableName":"t"}""");
 
         Assert.Equal("PutItem requestId=acme-1", early);
         Assert.Equal(early, late);
         Assert.Equal("BatchGetItem invoiceId=INV-9", invoices);
         Assert.Equal("Scan", scan);
+        Assert.Equal("UpdateItem", bySqsMessageId);
     }
 }

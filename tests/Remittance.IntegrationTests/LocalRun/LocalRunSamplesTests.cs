@@ -10,9 +10,10 @@ namespace Remittance.IntegrationTests.LocalRun;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
 {
+    private const string HeavyFaults = "enrich=0.5,publish=0.1,startExecution=0.05,dynamodb=0.02,record=0.05";
+
     private async Task<LocalRunReport> RunSamplesAsync(
-        string testName, int concurrency = 1, bool withInvoices = true, string? faults = null, string? tablePrefix = null, string? outbox = null,
-        int seed = 7)
+        string testName, int concurrency = 1, bool withInvoices = true, string? faults = null, string? tablePrefix = null, string? outbox = null)
     {
         var input = RepositoryRoot.Combine("samples", "partner-messages");
         return await LocalRunner.RunAsync(input, MessageSource.Read(input), new LocalRunOptions
@@ -22,8 +23,8 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
             OutboxDirectory = outbox ?? Path.Combine(Path.GetTempPath(), "remittance-outbox-" + Guid.NewGuid().ToString("N")),
             Concurrency = concurrency,
             InvoicesPath = withInvoices ? RepositoryRoot.Combine("samples", "invoices.jsonl") : null,
-            Faults = Remittance.Local.Faults.FaultPlan.Parse(faults, seed),
-            Seed = seed,
+            Faults = Remittance.Local.Faults.FaultPlan.Parse(faults, 7),
+            Seed = 7,
             DynamoDb = new DynamoDbLocalOptions { Mode = DynamoDbLocalMode.External, ExternalEndpoint = fixture.ServiceUrl },
         }, null, CancellationToken.None);
     }
@@ -135,12 +136,10 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task LocalRun_WithInjectedFaults_StillEnrichesAndPublishesEveryValidRemittanceExactlyOnce()
     {
-        // Draws depend only on the seed and the work, so seed 1 is a fixed scenario: with these rates some runs exhaust
-        // their in-workflow retries (the sweeper must save them) and none reaches the threshold. (Seed 7 leaves one
-        // remittance failing three runs in a row: also correct behaviour, but not this test's scenario.)
-        const string Faults = "enrich=0.5,publish=0.1,startExecution=0.05,dynamodb=0.02,record=0.05";
+        // Draws depend only on the seed and the work, so the default seed is a fixed scenario: with these rates some runs
+        // exhaust their in-workflow retries (the sweeper must save them) and none reaches the threshold.
         var report = await RunSamplesAsync(nameof(LocalRun_WithInjectedFaults_StillEnrichesAndPublishesEveryValidRemittanceExactlyOnce),
-            faults: Faults, seed: 1);
+            faults: HeavyFaults);
 
         Assert.NotEmpty(report.FaultsInjected);
         Assert.Equal(0, report.Totals.DeadLettered);
@@ -162,10 +161,11 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task LocalRun_WithTheSameFaultsAndSeed_InjectsTheSameFaults_AndEndsTheSameWay()
     {
-        const string Faults = "enrich=0.5,publish=0.1,startExecution=0.05,dynamodb=0.02,record=0.05";
-        var first = await RunSamplesAsync(nameof(LocalRun_WithTheSameFaultsAndSeed_InjectsTheSameFaults_AndEndsTheSameWay) + "-a", faults: Faults, seed: 7);
-        var second = await RunSamplesAsync(nameof(LocalRun_WithTheSameFaultsAndSeed_InjectsTheSameFaults_AndEndsTheSameWay) + "-b", faults: Faults, seed: 7,
-            concurrency: 4);
+        // Both at concurrency 1, the setting that promises a repeatable run (at more, which of two messages with one
+        // request ID is stored first is a race, as on SQS). The two services still run side by side, so their work
+        // interleaves differently from run to run; the fault draws must not depend on that.
+        var first = await RunSamplesAsync(nameof(LocalRun_WithTheSameFaultsAndSeed_InjectsTheSameFaults_AndEndsTheSameWay) + "-a", faults: HeavyFaults);
+        var second = await RunSamplesAsync(nameof(LocalRun_WithTheSameFaultsAndSeed_InjectsTheSameFaults_AndEndsTheSameWay) + "-b", faults: HeavyFaults);
 
         Assert.Equal(first.FaultsInjected, second.FaultsInjected);
         Assert.Equal(first.Remittances.Select(r => (r.RequestId, r.Status, r.Attempt)), second.Remittances.Select(r => (r.RequestId, r.Status, r.Attempt)));
