@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Remittance.Aws.StepFunctions;
 
-/// <summary>Source-generated metadata for the Step Functions wire shapes (camelCase members, epoch-second dates).</summary>
+/// <summary>
+/// Source-generated metadata for the Step Functions wire shapes (camelCase members, epoch-second dates). Public so that
+/// local stand-ins of the service endpoint read and write exactly what the client writes and reads.
+/// </summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StartExecutionRequest))]
 [JsonSerializable(typeof(StartExecutionResponse))]
@@ -10,4 +13,4 @@ namespace Remittance.Aws.StepFunctions;
 [JsonSerializable(typeof(DescribeExecutionResponse))]
 [JsonSerializable(typeof(RedriveExecutionRequest))]
 [JsonSerializable(typeof(RedriveExecutionResponse))]
-internal sealed partial class StepFunctionsJsonContext : JsonSerializerContext;
+public sealed partial class StepFunctionsJsonContext : JsonSerializerContext;

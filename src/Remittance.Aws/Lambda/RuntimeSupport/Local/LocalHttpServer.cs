@@ -7,12 +7,13 @@ using System.Text;
 namespace Remittance.Aws.Lambda.RuntimeSupport.Local;
 
 /// <summary>
-/// A minimal HTTP/1.1 server on 127.0.0.1 with a port the OS picks, enough for the Runtime API: keep-alive, bodies
-/// by Content-Length or chunked, and a per-request token that fires when the client hangs up (so an abandoned long
-/// poll gives its invocation back). Built on TcpListener rather than HttpListener to stay trimming-safe and free of
-/// URL reservations.
+/// A minimal HTTP/1.1 server on 127.0.0.1 with a port the OS picks, for tests and local hosts only (the local Runtime
+/// API, local stand-ins of AWS service endpoints): never exposed beyond loopback, no TLS, no authentication. Serves
+/// any number of connections at once, each with keep-alive; bodies by Content-Length or chunked; a per-request token
+/// that fires when the client hangs up (so an abandoned long poll gives its invocation back). Built on TcpListener
+/// rather than HttpListener to stay trimming-safe and free of URL reservations.
 /// </summary>
-internal sealed class LocalHttpServer : IAsyncDisposable
+public sealed class LocalHttpServer : IAsyncDisposable
 {
     private static readonly TimeSpan s_shutdownWait = TimeSpan.FromSeconds(5);
 
@@ -32,8 +33,13 @@ internal sealed class LocalHttpServer : IAsyncDisposable
         _acceptLoop = AcceptLoopAsync();
     }
 
+    /// <summary>127.0.0.1 and the port the OS picked; listening already.</summary>
     public IPEndPoint EndPoint { get; }
 
+    /// <summary>
+    /// Listens before returning, so a client may connect at once. <paramref name="handler"/> is called concurrently for
+    /// requests on different connections; an exception it throws is answered with a 500 carrying its text.
+    /// </summary>
     public static LocalHttpServer Start(Func<LocalHttpRequest, CancellationToken, Task<LocalHttpResponse>> handler) => new(handler);
 
     public async ValueTask DisposeAsync()
