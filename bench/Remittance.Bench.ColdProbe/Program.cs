@@ -68,7 +68,8 @@ LambdaBootstrapInitializer? initializer = stage switch
 {
     "services" or "client" or "put" => ct =>
     {
-        services = RemittanceServices.Create(RemittanceOptions.FromEnvironment(Environment.GetEnvironmentVariable), FunctionName.Ingest);
+        var options = RemittanceOptions.FromEnvironment(Environment.GetEnvironmentVariable);
+        services = RemittanceServices.Create(options, FunctionName.Ingest, ServiceCatalog.Resolve(options.Service).Profile);
         if (stage != "services")
         {
             _ = services.DynamoDb;
@@ -80,14 +81,11 @@ LambdaBootstrapInitializer? initializer = stage switch
     {
         // Program.cs's init, in its order.
         Mark("init entered");
-        if (!FunctionHandlers.TryParse(Environment.GetEnvironmentVariable("_HANDLER"), out var function))
-        {
-            throw new InvalidOperationException("_HANDLER is not a function name.");
-        }
-
-        Mark("_HANDLER parsed (FunctionHandlers.TryParse: Enum.TryParse, Enum.IsDefined)");
+        var function = FunctionNames.Parse(Environment.GetEnvironmentVariable("_HANDLER"));
+        Mark("_HANDLER parsed (FunctionNames.Parse: Enum.TryParse, Enum.IsDefined)");
         var options = RemittanceOptions.FromEnvironment(Environment.GetEnvironmentVariable);
-        services = RemittanceServices.Create(options, function);
+        var service = ServiceCatalog.Resolve(options.Service);
+        services = RemittanceServices.Create(options, function, service.Profile);
         Mark("options read, composition root built");
         if (split)
         {
@@ -103,7 +101,7 @@ LambdaBootstrapInitializer? initializer = stage switch
             var config = options.DynamoDbServiceUrl is { } url
                 ? new AmazonDynamoDBConfig { ServiceURL = url, AuthenticationRegion = options.Region }
                 : new AmazonDynamoDBConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(options.Region) };
-            services = RemittanceServices.Create(options, function,
+            services = RemittanceServices.Create(options, function, service.Profile,
                 new RemittanceEdges { DynamoDb = new AmazonDynamoDBClient(new EnvironmentVariablesAWSCredentials(), config) });
         }
         else
@@ -112,8 +110,8 @@ LambdaBootstrapInitializer? initializer = stage switch
         }
 
         Mark("AmazonDynamoDBClient built");
-        _ = AllFunctions.Create(function, services);
-        Mark("handler built (AllFunctions.Create; init done)");
+        _ = new IngestFunction(services.CreateIngestProcessor());
+        Mark("handler built (init done)");
         ingest = new IngestFunction(services.CreateIngestProcessor());
         return Task.FromResult(true);
     },

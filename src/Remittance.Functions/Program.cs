@@ -1,26 +1,16 @@
 using Remittance.Aws.Lambda.RuntimeSupport;
-using Remittance.Pipeline.Composition;
-using Remittance.Pipeline.Functions;
 using Remittance.Workflows.Composition;
 
-// The Lambda custom runtime (provided.al2023). One binary serves every function; the function's handler setting
-// (_HANDLER) says which. Configuration problems surface as an init error naming what to set.
-var handlerSetting = Environment.GetEnvironmentVariable("_HANDLER");
-RemittanceServices? services = null;
-HandlerWrapper? handler = null;
+// The Lambda custom runtime (provided.al2023). One binary serves every function: _HANDLER says which, the rest of the
+// environment (set by the CDK app from FunctionEnvironment) says everything else. A missing or invalid setting is an
+// init error naming it.
+FunctionInstance? function = null;
 using var bootstrap = new LambdaBootstrap(
-    async (invocation, cancellationToken) => await handler!.Handler(invocation, cancellationToken).ConfigureAwait(false),
+    async (invocation, cancellationToken) => await function!.Handler.Handler(invocation, cancellationToken).ConfigureAwait(false),
     _ =>
     {
-        if (!FunctionHandlers.TryParse(handlerSetting, out var function))
-        {
-            throw new InvalidOperationException(
-                $"Unknown handler '{handlerSetting}': set the function's handler to one of {string.Join(", ", Enum.GetNames<FunctionName>())}.");
-        }
-
-        services = RemittanceServices.Create(RemittanceOptions.FromEnvironment(Environment.GetEnvironmentVariable), function);
-        handler = AllFunctions.Create(function, services);
+        function = FunctionHost.Create(Environment.GetEnvironmentVariable("_HANDLER"), Environment.GetEnvironmentVariable);
         return Task.FromResult(true);
     });
 await bootstrap.RunAsync();
-services?.Dispose();
+function?.Dispose();

@@ -54,7 +54,7 @@ public sealed class FunctionTests(SynthesizedApp app)
             .ToDictionary(v => v.Key, v => v.Value is JsonValue value ? value.GetValue<string>() : "arn:aws:resolved:" + v.Key);
 
         var options = RemittanceOptions.FromEnvironment(name => variables.GetValueOrDefault(name));
-        Assert.Empty(options.Validate(function));
+        Assert.Empty(options.Validate(function, Remittance.Workflows.Composition.ServiceCatalog.Resolve(options.Service).Profile));
         Assert.Equal(service, options.Service);
     }
 
@@ -125,7 +125,9 @@ public sealed class FunctionTests(SynthesizedApp app)
 
         if (variables[RemittanceOptions.InvoicesTableVariable] is { } invoices)
         {
-            Assert.Equal(app.LogicalId(app.Main.Stack.InvoicesTable), Template.ReferencedId(invoices));
+            // The physical name, known before the table (encrypted with the enrichment key) exists: it names that table.
+            var table = app.Main.Template[app.LogicalId(app.Main.Stack.InvoicesTable)].Properties["TableName"]!.GetValue<string>();
+            Assert.Equal(table, invoices.GetValue<string>());
         }
     }
 

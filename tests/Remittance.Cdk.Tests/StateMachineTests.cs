@@ -64,7 +64,7 @@ public sealed class StateMachineTests(SynthesizedApp app)
     {
         var pattern = app.Service(service);
         var statements = Policies.ForRole(app.Main.Template, Template.ReferencedId(StateMachine(service)["RoleArn"])!).Where(s => !s.HasStarResource).ToList();
-        var stateTopics = Remittance.Workflows.Definition.WorkflowCatalog.ForService(service).States.OfType<Remittance.Workflows.Definition.PublishState>().Select(p => app.LogicalId(pattern.Topics[p.Topic])).Order();
+        var stateTopics = Remittance.Workflows.Composition.ServiceCatalog.Resolve(service).Workflow.States.OfType<Remittance.Workflows.Definition.PublishState>().Select(p => app.LogicalId(pattern.Topics[p.Topic])).Order();
 
         Assert.Equal([app.LogicalId(pattern.Functions[FunctionName.Workflow])], Policies.ResourcesFor(statements, "lambda:InvokeFunction"));
         // Enrichment publishes from its function: its state machine may not publish at all; notification's may send to its outbox.

@@ -52,6 +52,7 @@ public static class ColdStartBenchmark
         {
             ["_HANDLER"] = "ingest",
             ["REMITTANCE_TABLE_NAME"] = table,
+            ["REMITTANCE_SERVICE"] = Remittance.Workflows.Composition.ServiceCatalog.Enrichment.Name,
             ["REMITTANCE_DYNAMODB_ENDPOINT"] = server.ServiceUrl,
             ["AWS_REGION"] = "us-east-1",
             ["AWS_DEFAULT_REGION"] = "us-east-1",

@@ -6,6 +6,7 @@ using Remittance.Bench.Support;
 using Remittance.DynamoDbLocal;
 using Remittance.Local.Lambda;
 using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Composition;
 using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Functions;
 using Remittance.Pipeline.Schema;
@@ -37,9 +38,10 @@ public static class IngestBenchmark
 
         // The function's own composition root, with DynamoDB Local as its edge; logs are formatted as in Lambda and discarded.
         await using var logSink = new StreamWriter(Stream.Null);
-        using var services = RemittanceServices.Create(new RemittanceOptions { TableName = table }, FunctionName.Ingest,
+        using var function = FunctionHost.Create(FunctionName.Ingest,
+            FunctionEnvironment.For(FunctionName.Ingest, ServiceCatalog.Enrichment, new ServiceResources { TableName = table, StateMachineArn = "-" }),
             new RemittanceEdges { DynamoDb = dynamoDb, LogWriter = logSink });
-        var handler = FunctionHandlers.Create(FunctionName.Ingest, services);
+        var handler = function.Handler;
         var factory = new RemittanceItemFactory(TimeProvider.System);
         var written = 0;
 

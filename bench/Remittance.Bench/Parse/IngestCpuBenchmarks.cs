@@ -5,6 +5,7 @@ using Remittance.Aws.Lambda.RuntimeSupport;
 using Remittance.Bench.Support;
 using Remittance.Local.Lambda;
 using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Composition;
 using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Functions;
 using Remittance.Pipeline.Schema;
@@ -21,7 +22,7 @@ public class IngestCpuBenchmarks
 {
     private const int BatchSize = 10;
     private IAmazonDynamoDB _dynamoDb = null!;
-    private RemittanceServices _services = null!;
+    private FunctionInstance _function = null!;
     private HandlerWrapper _handler = null!;
     private LocalLambdaContext _context = null!;
     private PutItemRequest[] _puts = [];
@@ -32,9 +33,10 @@ public class IngestCpuBenchmarks
     {
         var samples = new SampleMessages(RepositoryPaths.Find());
         _dynamoDb = StubDynamoDb.CreateClient();
-        _services = RemittanceServices.Create(new RemittanceOptions { TableName = "stub" }, FunctionName.Ingest,
+        _function = FunctionHost.Create(FunctionName.Ingest,
+            FunctionEnvironment.For(FunctionName.Ingest, ServiceCatalog.Enrichment, new ServiceResources { TableName = "stub", StateMachineArn = "-" }),
             new RemittanceEdges { DynamoDb = _dynamoDb, LogWriter = TextWriter.Null });
-        _handler = FunctionHandlers.Create(FunctionName.Ingest, _services);
+        _handler = _function.Handler;
         _context = new LocalLambdaContext("ingest", TimeSpan.FromMinutes(5), TimeProvider.System);
         _batch = SqsEvents.Payload(Enumerable.Range(0, BatchSize).Select(i => ($"m-{i}", samples.Body("cpu", i))));
         var factory = new RemittanceItemFactory(TimeProvider.System);
@@ -51,7 +53,7 @@ public class IngestCpuBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _services.Dispose();
+        _function.Dispose();
         _dynamoDb.Dispose();
     }
 

@@ -76,19 +76,21 @@ public static class SweeperBenchmark
                 new RemittanceOptions
                 {
                     TableName = tableName,
-                    StateMachineArn = LocalRunOptions.StateMachineArn,
+                    Service = ServiceCatalog.Enrichment.Name,
+                    StateMachineArn = LocalRunOptions.StateMachineArn(ServiceCatalog.Enrichment),
                     StartRatePerSecond = rate,
                     StartBurst = burst,
                 },
                 FunctionName.Sweeper,
+                ServiceCatalog.Enrichment.Profile,
                 new RemittanceEdges { DynamoDb = dynamoDb, StepFunctions = stepFunctions, LogWriter = logSink });
-            var settings = AllFunctions.SweeperSettingsFor(services);
+            var settings = SweeperSettings.From(services.Options) with { NewExecutionErrors = services.Service.NewExecutionErrors };
             return (services.CreateSweeper(settings), stepFunctions, settings, services);
         }
 
         var bareStepFunctions = new LocalStepFunctions(TimeProvider.System);
         Task<Trial> Bare(int part, SweeperSettings settings) =>
-            BareRedrive.RunAsync(dynamoDb, bareStepFunctions, table, LocalRunOptions.StateMachineArn,
+            BareRedrive.RunAsync(dynamoDb, bareStepFunctions, table, LocalRunOptions.StateMachineArn(ServiceCatalog.Enrichment),
                 [.. bareIds.Skip(part * bareCount).Take(bareCount)], settings, ct);
 
         var warm = Build(warmTable);

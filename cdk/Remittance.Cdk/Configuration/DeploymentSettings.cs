@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Constructs;
 using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Composition;
 
 namespace Remittance.Cdk.Configuration;
 
@@ -19,7 +20,7 @@ public sealed partial record DeploymentSettings
     public IReadOnlyList<string> PartnerAccountIds { get; init; } = [];
 
     /// <summary>Executions a remittance may have before it moves to the failed index (REMITTANCE_RETRY_THRESHOLD).</summary>
-    public int RetryThreshold { get; init; } = 3;
+    public int RetryThreshold { get; init; } = RemittanceOptions.DefaultRetryThreshold;
 
     public int SweeperScheduleMinutes { get; init; } = 15;
 
@@ -50,7 +51,7 @@ public sealed partial record DeploymentSettings
         {
             Stage = Text(node, ContextKeys.Stage) ?? "dev",
             PartnerAccountIds = List(node, ContextKeys.PartnerAccountIds),
-            RetryThreshold = Integer(node, ContextKeys.RetryThreshold) ?? 3,
+            RetryThreshold = Integer(node, ContextKeys.RetryThreshold) ?? RemittanceOptions.DefaultRetryThreshold,
             SweeperScheduleMinutes = Integer(node, ContextKeys.SweeperScheduleMinutes) ?? 15,
             AlarmEmail = Text(node, ContextKeys.AlarmEmail),
             FunctionsPublishDir = Text(node, ContextKeys.FunctionsPublishDir)
@@ -80,7 +81,7 @@ public sealed partial record DeploymentSettings
 
         // The functions validate the same variable at init with the same bounds: fail here instead of at runtime.
         var functionProblems = new RemittanceOptions { TableName = "-", StateMachineArn = "-", RetryThreshold = RetryThreshold }
-            .Validate(FunctionName.Sweeper);
+            .Validate(FunctionName.Sweeper, ServiceCatalog.Enrichment.Profile);
         problems.AddRange(functionProblems.Select(p => $"{ContextKeys.RetryThreshold}: {p}"));
 
         if (SweeperScheduleMinutes is < MinimumSweeperScheduleMinutes or > 1440)

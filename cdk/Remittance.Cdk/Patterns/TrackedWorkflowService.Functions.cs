@@ -10,6 +10,7 @@ using Remittance.Cdk.Security;
 using Remittance.Domain;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
+using Remittance.Workflows.Composition;
 
 namespace Remittance.Cdk.Patterns;
 
@@ -28,33 +29,40 @@ public sealed partial class TrackedWorkflowService
 
     private readonly Dictionary<FunctionName, Function> _functions = [];
 
-    private static string Handler(FunctionName function) => function.ToString().ToLowerInvariant();
-
     private void CreateFunctions()
     {
-        var defaults = new RemittanceOptions();
-        var threshold = _props.RetryThreshold.ToString(CultureInfo.InvariantCulture);
-
-        CreateFunction(FunctionName.Ingest, "SQS -> remittance items (idempotent, rejections and conflicts recorded).", []);
-        CreateFunction(FunctionName.Stream, "DynamoDB stream -> one Standard execution per received item.", []);
-        CreateFunction(FunctionName.Workflow, "The state machine's Lambda tasks.", _props.Workflow.FunctionTopic is not { } functionTopic ? [] : new()
-        {
-            // The function's publish step sends here (the enriched envelope); topics of publish states are the state machine's.
-            [RemittanceOptions.TopicArnVariable] = Topics[functionTopic].TopicArn,
-        });
-        CreateFunction(FunctionName.Status, "EventBridge execution failures -> failure recorded on the item.", new()
-        {
-            [RemittanceOptions.RetryThresholdVariable] = threshold,
-        });
-        CreateFunction(FunctionName.Sweeper, "Scheduled: re-drives failed runs, reconciles stuck ones, publishes the failed-item count.", new()
-        {
-            [RemittanceOptions.RetryThresholdVariable] = threshold,
-            [RemittanceOptions.StartRatePerSecondVariable] = defaults.StartRatePerSecond.ToString(CultureInfo.InvariantCulture),
-            [RemittanceOptions.StartBurstVariable] = defaults.StartBurst.ToString(CultureInfo.InvariantCulture),
-        });
+        CreateFunction(FunctionName.Ingest, "SQS -> remittance items (idempotent, rejections and conflicts recorded).");
+        CreateFunction(FunctionName.Stream, "DynamoDB stream -> one Standard execution per received item.");
+        CreateFunction(FunctionName.Workflow, "The state machine's Lambda tasks.");
+        CreateFunction(FunctionName.Status, "EventBridge execution failures -> failure recorded on the item.");
+        CreateFunction(FunctionName.Sweeper, "Scheduled: re-drives failed runs, reconciles stuck ones, publishes the failed-item count.");
     }
 
-    private void CreateFunction(FunctionName function, string description, Dictionary<string, string> environment)
+    /// <summary>What this service's functions are configured with, as CloudFormation references.</summary>
+    public ServiceResources Resources => new()
+    {
+        TableName = Table.TableName,
+        StateMachineArn = StateMachine.StateMachineArn,
+        TopicArn = Workflow.FunctionTopic is { } functionTopic ? Topics[functionTopic].TopicArn : null,
+        InvoicesTableName = _props.InvoicesTableName,
+        NotificationCatalogDirectory = _props.NotificationCatalogDirectory,
+        RetryThreshold = _props.RetryThreshold,
+    };
+
+    /// <summary>Each function's environment, from the one source the local host also uses (FunctionEnvironment).</summary>
+    private void SetFunctionEnvironments()
+    {
+        var resources = Resources;
+        foreach (var (function, lambda) in _functions)
+        {
+            foreach (var (name, value) in FunctionEnvironment.For(function, _props.Service, resources))
+            {
+                lambda.AddEnvironment(name, value);
+            }
+        }
+    }
+
+    private void CreateFunction(FunctionName function, string description)
     {
         var sizing = FunctionSizing.For(function);
         var logGroup = new LogGroup(this, $"{function}FunctionLogs", new LogGroupProps
@@ -67,26 +75,23 @@ public sealed partial class TrackedWorkflowService
         var role = new Role(this, $"{function}FunctionRole", new RoleProps
         {
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = $"Remittance {ServiceName} {Handler(function)} function",
+            Description = $"Remittance {ServiceName} {FunctionNames.Handler(function)} function",
         });
         role.AddToPolicy(Statements.Allow(["logs:CreateLogStream", "logs:PutLogEvents"], logGroup.LogGroupArn));
 
-        environment[RemittanceOptions.TableNameVariable] = Table.TableName;
-        environment[RemittanceOptions.ServiceVariable] = ServiceName;
         _functions[function] = new Function(this, $"{function}Function", new FunctionProps
         {
             // Named, so operators can invoke (the sweeper by hand) and find logs by name: remittance-prod-enrichment-sweeper.
-            FunctionName = $"{Prefix}-{Handler(function)}",
+            FunctionName = $"{Prefix}-{FunctionNames.Handler(function)}",
             Description = $"Remittance {ServiceName}: {description}",
             Runtime = Runtime.PROVIDED_AL2023,
             Architecture = FunctionSizing.Architecture,
-            Handler = Handler(function),
+            Handler = FunctionNames.Handler(function),
             Code = _props.FunctionsCode,
             MemorySize = sizing.MemoryMb,
             Timeout = Duration.Seconds(sizing.TimeoutSeconds),
             Role = role,
             LogGroup = logGroup,
-            Environment = environment,
         });
     }
 
@@ -104,7 +109,6 @@ public sealed partial class TrackedWorkflowService
         ingest.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableWrite));
 
         var stream = _functions[FunctionName.Stream];
-        stream.AddEnvironment(RemittanceOptions.StateMachineArnVariable, StateMachine.StateMachineArn);
         stream.AddEventSource(new DynamoEventSource(Table, new DynamoEventSourceProps
         {
             StartingPosition = StartingPosition.TRIM_HORIZON,
@@ -124,7 +128,7 @@ public sealed partial class TrackedWorkflowService
         var workflow = _functions[FunctionName.Workflow];
         workflow.AddToRolePolicy(Statements.Allow(["dynamodb:GetItem"], Table.TableArn));
         workflow.AddToRolePolicy(Statements.UseKey(Key, KmsActions.TableRead));
-        if (_props.Workflow.FunctionTopic is { } published)
+        if (Workflow.FunctionTopic is { } published)
         {
             workflow.AddToRolePolicy(Statements.Allow(["sns:Publish"], Topics[published].TopicArn));
             workflow.AddToRolePolicy(Statements.UseKey(Key, KmsActions.Produce));
@@ -137,7 +141,6 @@ public sealed partial class TrackedWorkflowService
         status.AddToRolePolicy(Statements.Allow(["states:DescribeExecution"], ExecutionsArn));
 
         var sweeper = _functions[FunctionName.Sweeper];
-        sweeper.AddEnvironment(RemittanceOptions.StateMachineArnVariable, StateMachine.StateMachineArn);
         // The sweeper pages through the sparse indexes with parallel Scan segments; it never queries them.
         sweeper.AddToRolePolicy(Statements.Allow(["dynamodb:Scan"],
             [.. RemittanceTableSchema.SparseIndexes.Select(index => $"{Table.TableArn}/index/{index.IndexName}")]));
@@ -165,11 +168,11 @@ public sealed partial class TrackedWorkflowService
     });
 
     /// <summary>
-    /// Ships a folder of data files the workflow function reads (the notification catalog) as a Lambda layer, and
-    /// tells the function where it is in <paramref name="environmentVariable"/>. A layer rather than files in the
-    /// functions' shared asset: editing templates then updates one function, not all ten.
+    /// Ships a folder of data files the workflow function reads (the notification catalog) as a Lambda layer (the
+    /// function learns where from the service's resources). A layer rather than files in the functions' shared asset:
+    /// editing templates then updates one function, not all ten.
     /// </summary>
-    public LayerVersion AddWorkflowFiles(string environmentVariable, string directory, string mountPath, string description)
+    public LayerVersion AddWorkflowFiles(string directory, string description)
     {
         var layer = new LayerVersion(this, "WorkflowFiles", new LayerVersionProps
         {
@@ -181,19 +184,17 @@ public sealed partial class TrackedWorkflowService
         });
         var workflow = _functions[FunctionName.Workflow];
         workflow.AddLayers(layer);
-        workflow.AddEnvironment(environmentVariable, mountPath);
         return layer;
     }
 
     /// <summary>
-    /// Lets the workflow function read a lookup table (the Invoices table for enrichment) with BatchGetItem, and tells
-    /// it the table's name in <paramref name="environmentVariable"/>.
+    /// Lets the workflow function read a lookup table (the Invoices table for enrichment) with BatchGetItem (the
+    /// function learns its name from the service's resources).
     /// </summary>
-    public void GrantWorkflowLookups(ITable table, string environmentVariable)
+    public void GrantWorkflowLookups(ITable table)
     {
         ArgumentNullException.ThrowIfNull(table);
         var workflow = _functions[FunctionName.Workflow];
-        workflow.AddEnvironment(environmentVariable, table.TableName);
         workflow.AddToRolePolicy(Statements.Allow(["dynamodb:BatchGetItem"], table.TableArn));
         if (table.EncryptionKey is { } key)
         {

@@ -62,7 +62,7 @@ public sealed partial class TrackedWorkflowService
     private Dictionary<WorkflowTopic, Topic> CreateTopics()
     {
         // Every topic the workflow publishes to: from a publish state (the ASL) or from its function (the publish step).
-        return _props.Workflow.Topics
+        return Workflow.Topics
             .ToDictionary(topic => topic, topic => EncryptedTopic.Create(this, $"{topic}Topic", $"Remittance {ServiceName} ({_props.Stage}): {topic}", Key));
     }
 

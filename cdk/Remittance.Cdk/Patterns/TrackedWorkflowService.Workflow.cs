@@ -46,7 +46,7 @@ public sealed partial class TrackedWorkflowService
         });
         role.AddToPolicy(Statements.Allow(["lambda:InvokeFunction"], workflow.FunctionArn));
         // Only the topics its publish states use; a topic the function publishes to is the function's to use.
-        var stateTopics = _props.Workflow.States.OfType<PublishState>().Select(p => Topics[p.Topic].TopicArn).Distinct().ToArray();
+        var stateTopics = Workflow.States.OfType<PublishState>().Select(p => Topics[p.Topic].TopicArn).Distinct().ToArray();
         if (stateTopics.Length > 0)
         {
             role.AddToPolicy(Statements.Allow(["sns:Publish"], stateTopics));
@@ -58,8 +58,8 @@ public sealed partial class TrackedWorkflowService
         return new StateMachine(this, "StateMachine", new StateMachineProps
         {
             StateMachineType = StateMachineType.STANDARD,
-            Comment = _props.Workflow.Comment,
-            DefinitionBody = DefinitionBody.FromString(AslWriter.Write(_props.Workflow)),
+            Comment = Workflow.Comment,
+            DefinitionBody = DefinitionBody.FromString(AslWriter.Write(Workflow)),
             DefinitionSubstitutions = Substitutions(),
             Role = role,
             // Errors only, and without execution data: inputs carry payee details, which logs never hold.
@@ -75,7 +75,7 @@ public sealed partial class TrackedWorkflowService
     private Dictionary<string, string> Substitutions()
     {
         var topics = Topics.ToDictionary(t => AslPlaceholders.TopicArn(t.Key), t => t.Value.TopicArn, StringComparer.Ordinal);
-        return AslPlaceholders.For(_props.Workflow).ToDictionary(p => p, placeholder => placeholder switch
+        return AslPlaceholders.For(Workflow).ToDictionary(p => p, placeholder => placeholder switch
         {
             AslPlaceholders.WorkflowFunctionArn => _functions[FunctionName.Workflow].FunctionArn,
             AslPlaceholders.TableName => Table.TableName,
@@ -162,7 +162,7 @@ public sealed partial class TrackedWorkflowService
     /// What every scheduled sweep does: re-drive the retry index and also reconcile re-driven runs whose item has not
     /// changed for twice the state machine's own timeout (a run cannot legitimately be quiet that long).
     /// </summary>
-    public SweepRequest ScheduledSweep => new() { StuckAfterMinutes = Math.Max(30, 2 * _props.Workflow.TimeoutSeconds / 60) };
+    public SweepRequest ScheduledSweep => new() { StuckAfterMinutes = Math.Max(30, 2 * Workflow.TimeoutSeconds / 60) };
 
     private Rule CreateSweeperSchedule() => new(this, "SweeperSchedule", new RuleProps
     {

@@ -31,7 +31,7 @@ public sealed partial class TrackedWorkflowService : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         _props = props;
-        ServiceName = props.Workflow.Name;
+        ServiceName = props.Service.Name;
         Prefix = $"remittance-{props.Stage}-{ServiceName}";
 
         Key = Security.ServiceKey.Create(this, "Key", $"alias/{Prefix}",
@@ -43,6 +43,7 @@ public sealed partial class TrackedWorkflowService : Construct
         CreateFunctions();
         StateMachine = CreateStateMachine();
         ConnectFunctions();
+        SetFunctionEnvironments();
         StatusRule = CreateStatusRule();
         SweeperSchedule = CreateSweeperSchedule();
         CreateAlarms();
@@ -85,4 +86,6 @@ public sealed partial class TrackedWorkflowService : Construct
     public IReadOnlyList<Queue> DeadLetterQueues => [IngestDeadLetterQueue, StreamFailureQueue, StatusDeadLetterQueue];
 
     private Stack Stack => Stack.Of(this);
+
+    private WorkflowDefinition Workflow => _props.Service.Workflow;
 }

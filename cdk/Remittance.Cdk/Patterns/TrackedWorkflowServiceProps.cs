@@ -1,7 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SNS;
-using Remittance.Workflows.Definition;
+using Remittance.Workflows.Composition;
 
 namespace Remittance.Cdk.Patterns;
 
@@ -10,8 +10,14 @@ public sealed record TrackedWorkflowServiceProps
 {
     public required string Stage { get; init; }
 
-    /// <summary>The workflow this service runs; its name is the service's name (REMITTANCE_SERVICE).</summary>
-    public required WorkflowDefinition Workflow { get; init; }
+    /// <summary>The service from the catalog: its workflow, its settings; its name is REMITTANCE_SERVICE.</summary>
+    public required ServiceDefinition Service { get; init; }
+
+    /// <summary>The lookup table the service's workflow reads, when it reads one (enrichment: the Invoices table).</summary>
+    public string? InvoicesTableName { get; init; }
+
+    /// <summary>Where the workflow function finds the notification catalog (the layer's mount path), when it needs one.</summary>
+    public string? NotificationCatalogDirectory { get; init; }
 
     /// <summary>The published <c>bootstrap</c> every function of the service runs.</summary>
     public required Code FunctionsCode { get; init; }

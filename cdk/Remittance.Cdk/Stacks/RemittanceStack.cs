@@ -11,8 +11,8 @@ using Remittance.Cdk.Bundling;
 using Remittance.Cdk.Configuration;
 using Remittance.Cdk.Patterns;
 using Remittance.Cdk.Security;
-using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
+using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;
 
 namespace Remittance.Cdk.Stacks;
@@ -35,17 +35,25 @@ public sealed class RemittanceStack : Stack
             $"Remittance ({settings.Stage}): alarm topic.", dataRemovalPolicy);
         AlarmTopic = CreateAlarmTopic(settings);
 
-        Enrichment = new TrackedWorkflowService(this, "Enrichment", ServiceProps(settings, WorkflowCatalog.Enrichment, code, dataRemovalPolicy));
-        Notification = new TrackedWorkflowService(this, "Notification", ServiceProps(settings, WorkflowCatalog.Notification, code, dataRemovalPolicy));
+        // Physical name, known before the table exists: the enrichment functions are configured with it, and the table
+        // (encrypted with the enrichment service's key) is created after the service.
+        var invoicesTableName = $"remittance-{settings.Stage}-invoices";
+        Enrichment = new TrackedWorkflowService(this, "Enrichment", ServiceProps(settings, ServiceCatalog.Enrichment, code, dataRemovalPolicy) with
+        {
+            InvoicesTableName = invoicesTableName,
+        });
+        Notification = new TrackedWorkflowService(this, "Notification", ServiceProps(settings, ServiceCatalog.Notification, code, dataRemovalPolicy) with
+        {
+            NotificationCatalogDirectory = NotificationCatalogBundle.LayerMountPath,
+        });
 
         Enrichment.AllowSendersFrom(settings.PartnerAccountIds);
         Notification.ReceiveFrom(Enrichment.Topics[WorkflowTopic.Enriched]);
 
-        InvoicesTable = SchemaTable.Create(this, "InvoicesTable", InvoicesTableSchema.CreateTableRequest($"remittance-{settings.Stage}-invoices"),
+        InvoicesTable = SchemaTable.Create(this, "InvoicesTable", InvoicesTableSchema.CreateTableRequest(invoicesTableName),
             Enrichment.Key, dataRemovalPolicy);
-        Enrichment.GrantWorkflowLookups(InvoicesTable, RemittanceOptions.InvoicesTableVariable);
-        NotificationCatalogLayer = Notification.AddWorkflowFiles(RemittanceOptions.NotificationCatalogVariable,
-            inputs.NotificationCatalogDirectory, NotificationCatalogBundle.LayerMountPath, $"Remittance notification catalog ({settings.Stage})");
+        Enrichment.GrantWorkflowLookups(InvoicesTable);
+        NotificationCatalogLayer = Notification.AddWorkflowFiles(inputs.NotificationCatalogDirectory, $"Remittance notification catalog ({settings.Stage})");
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = $"remittance-{settings.Stage}" });
         Dashboard.AddWidgets(new AlarmStatusWidget(new AlarmStatusWidgetProps
@@ -75,10 +83,10 @@ public sealed class RemittanceStack : Stack
 
     public Dashboard Dashboard { get; }
 
-    private TrackedWorkflowServiceProps ServiceProps(DeploymentSettings settings, WorkflowDefinition workflow, Code code, RemovalPolicy removalPolicy) => new()
+    private TrackedWorkflowServiceProps ServiceProps(DeploymentSettings settings, ServiceDefinition service, Code code, RemovalPolicy removalPolicy) => new()
     {
         Stage = settings.Stage,
-        Workflow = workflow,
+        Service = service,
         FunctionsCode = code,
         RetryThreshold = settings.RetryThreshold,
         SweeperScheduleMinutes = settings.SweeperScheduleMinutes,

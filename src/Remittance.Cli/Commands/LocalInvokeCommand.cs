@@ -4,6 +4,7 @@ using Remittance.DynamoDbLocal;
 using Remittance.Local.Invoke;
 using Remittance.Local.Run;
 using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Composition;
 using Remittance.Pipeline.Functions;
 
 namespace Remittance.Cli.Commands;
@@ -21,11 +22,9 @@ public static class LocalInvokeCommand
         var endpoint = DynamoDbOptions.Endpoint();
         var table = DynamoDbOptions.Table();
         var functionLog = new Option<bool>("--function-logs") { Description = "Print the function's JSON logs to stderr." };
-        var service = new Option<string>("--service")
-        {
-            Description = "The service the function belongs to.",
-            DefaultValueFactory = _ => "enrichment",
-        }.AcceptOnlyFromAmong("enrichment", "notification");
+        var service = ServiceOptions.Service("The service the function belongs to.");
+        var runtime = RuntimeOptions.Runtime();
+        var functions = RuntimeOptions.FunctionsDirectory();
         var invoices = new Option<string?>("--invoices")
         {
             Description = $"Invoices to seed the Invoices table with (default: {LocalRunOptions.DefaultInvoicesPath} when it exists).",
@@ -35,16 +34,21 @@ public static class LocalInvokeCommand
             Description = "The notification rules and templates directory.",
             DefaultValueFactory = _ => LocalRunOptions.DefaultNotificationCatalog,
         };
-        var command = new Command("invoke", "Run one function's handler on an event file through the Lambda Runtime API loop and print its JSON response.")
+        var command = new Command("invoke", "Run one function on an event file, with the environment the CDK app gives it (in process, or the published binary through the Lambda Runtime API), and print its JSON response.")
         {
-            function, eventFile, endpoint, table, functionLog, service, invoices, notifications,
+            function, eventFile, endpoint, table, functionLog, service, invoices, notifications, runtime, functions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!FunctionHandlers.TryParse(parse.GetValue(function), out var name))
+            FunctionName name;
+            try
+            {
+                name = FunctionNames.Parse(parse.GetValue(function));
+            }
+            catch (OptionsException)
             {
                 await error.WriteLineAsync($"Unknown function '{parse.GetValue(function)}'. Choose one of: " +
-                    string.Join(", ", Enum.GetNames<FunctionName>().Select(n => n.ToLowerInvariant())) + ".").ConfigureAwait(false);
+                    string.Join(", ", Enum.GetValues<FunctionName>().Select(FunctionNames.Handler)) + ".").ConfigureAwait(false);
                 return 2;
             }
 
@@ -64,7 +68,9 @@ public static class LocalInvokeCommand
                 TableName = parse.GetRequiredValue(table),
                 DynamoDb = DynamoDbOptions.From(parse.GetValue(endpoint), error),
                 FunctionLog = parse.GetValue(functionLog) ? error : null,
-                Service = parse.GetRequiredValue(service),
+                Service = ServiceCatalog.Resolve(parse.GetRequiredValue(service)),
+                Runtime = parse.GetValue(runtime),
+                FunctionsDirectory = parse.GetValue(functions),
                 InvoicesPath = parse.GetValue(invoices) ?? (File.Exists(LocalRunOptions.DefaultInvoicesPath) ? LocalRunOptions.DefaultInvoicesPath : null),
                 NotificationCatalogDirectory = parse.GetRequiredValue(notifications),
             };

@@ -4,7 +4,9 @@ using Remittance.Cli.Rendering;
 using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
+using Remittance.Local.Lambda;
 using Remittance.Local.Run;
+using Remittance.Pipeline.Composition;
 using Remittance.Notifications;
 using Spectre.Console;
 
@@ -53,10 +55,17 @@ public static class LocalRunCommand
         };
         var endpoint = DynamoDbOptions.Endpoint();
         var table = DynamoDbOptions.Table();
+        var runtime = RuntimeOptions.Runtime();
+        var functions = RuntimeOptions.FunctionsDirectory();
+        var maxInstances = new Option<int>("--max-instances")
+        {
+            Description = "With --runtime process: instances of one function that may run at once (Lambda scales with load).",
+            DefaultValueFactory = _ => 4,
+        };
         var command = new Command("run", "Run partner messages through both services on DynamoDB Local (ingest → stream → enrichment workflow → " +
             "notification ingest → stream → notification workflow → outbox), sweep until nothing is eligible, and report each one's fate.")
         {
-            input, report, concurrency, functionLog, invoices, notifications, outbox, faults, seed, endpoint, table,
+            input, report, concurrency, functionLog, invoices, notifications, outbox, faults, seed, endpoint, table, runtime, functions, maxInstances,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -107,7 +116,22 @@ public static class LocalRunCommand
                 Seed = parse.GetValue(seed),
                 NotificationCatalogDirectory = parse.GetRequiredValue(notifications),
                 OutboxDirectory = parse.GetRequiredValue(outbox),
+                Runtime = parse.GetValue(runtime),
+                FunctionsDirectory = parse.GetValue(functions),
+                MaxInstances = parse.GetValue(maxInstances),
             };
+            if (options.Runtime == LocalRuntimeKind.Process && plan.Rates.ContainsKey("dynamodb"))
+            {
+                await error.WriteLineAsync("--faults dynamodb=… is injected at the in-process functions' DynamoDB client; the process runtime " +
+                                           "does not inject it yet (use --runtime inprocess for DynamoDB faults).").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (options.MaxInstances is < 1 or > 32)
+            {
+                await error.WriteLineAsync("--max-instances must be between 1 and 32.").ConfigureAwait(false);
+                return 2;
+            }
             if (options.InvoicesPath is { } invoicesPath && !File.Exists(invoicesPath))
             {
                 await error.WriteLineAsync($"Cannot read --invoices: no file at '{invoicesPath}'.").ConfigureAwait(false);
@@ -128,6 +152,16 @@ public static class LocalRunCommand
             {
                 await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
                 return 2;
+            }
+            catch (OptionsException failure)
+            {
+                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                return 2;
+            }
+            catch (FunctionFailedException failure)
+            {
+                await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                return 3;
             }
 
             ReportRenderer.Render(console, result);

@@ -7,6 +7,7 @@ using Remittance.DynamoDbLocal;
 using Remittance.Local.Run;
 using Remittance.Local.StepFunctions;
 using Remittance.Pipeline.Composition;
+using Remittance.Workflows.Composition;
 using Remittance.Pipeline.Sweeping;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -41,21 +42,24 @@ public static class SweepCommand
         var burst = new Option<int?>("--burst") { Description = "Start/redrive calls at once (token bucket size)." };
         var threshold = new Option<int?>("--retry-threshold") { Description = "Executions before an item goes to the failed index." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (the sweeper Lambda's response)." };
+        var service = ServiceOptions.Service("The service whose table this is (it decides which failures get a new execution rather than a redrive).");
         var functionLogs = new Option<bool>("--function-logs") { Description = "Print the sweeper's JSON logs to stderr." };
         var command = new Command("sweep", "Re-drive failed runs (retry index; failed index on request) and reconcile stuck ones.")
         {
             dryRun, maxItems, requestIds, includeFailed, stuckAfter, table, endpoint, stateMachine, stepFunctionsEndpoint, rate, burst,
-            threshold, json, functionLogs,
+            threshold, json, functionLogs, service,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var defaults = new RemittanceOptions();
             var dynamoDbUrl = parse.GetValue(endpoint);
             var stateMachineArn = parse.GetValue(stateMachine);
+            var serviceDefinition = ServiceCatalog.Resolve(parse.GetRequiredValue(service));
             var options = defaults with
             {
+                Service = serviceDefinition.Name,
                 TableName = parse.GetRequiredValue(table),
-                StateMachineArn = stateMachineArn ?? LocalRunOptions.StateMachineArn,
+                StateMachineArn = stateMachineArn ?? LocalRunOptions.StateMachineArn(serviceDefinition),
                 Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? defaults.Region,
                 DynamoDbServiceUrl = dynamoDbUrl,
                 StepFunctionsServiceUrl = parse.GetValue(stepFunctionsEndpoint),
@@ -81,7 +85,7 @@ public static class SweepCommand
             RemittanceServices services;
             try
             {
-                services = RemittanceServices.Create(options, FunctionName.Sweeper, new RemittanceEdges
+                services = RemittanceServices.Create(options, FunctionName.Sweeper, serviceDefinition.Profile, new RemittanceEdges
                 {
                     DynamoDb = localDynamoDb,
                     StepFunctions = stateMachineArn is null ? new LocalStepFunctions(TimeProvider.System) : null,

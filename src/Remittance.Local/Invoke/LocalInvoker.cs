@@ -1,21 +1,21 @@
-using Remittance.Aws.Lambda.RuntimeSupport;
 using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.DynamoDbLocal;
+using Remittance.Local.Lambda;
 using Remittance.Local.Run;
 using Remittance.Local.StepFunctions;
-using Remittance.Pipeline.Composition;
-using Remittance.Pipeline.Functions;
-using Remittance.Pipeline.Contracts;
-using Remittance.Pipeline.Schema;
 using Remittance.Local.Workflows;
+using Remittance.Pipeline.Composition;
+using Remittance.Pipeline.Schema;
 using Remittance.Workflows.Composition;
+using Remittance.Workflows.Definition;
 
 namespace Remittance.Local.Invoke;
 
 /// <summary>
-/// Runs one function on one event exactly as Lambda would: the real bootstrap loop polls a local stand-in of the
-/// Lambda Runtime API, which hands it the event and collects the response or error (like <c>sam local invoke</c>).
-/// The function talks to a DynamoDB Local with the remittance table and to the local workflow runner.
+/// Runs one function on one event as Lambda would (like <c>sam local invoke</c>): the function gets the environment
+/// the CDK app gives it (<see cref="FunctionEnvironment"/>) and runs in process or, with the process runtime, as the
+/// published binary polling a local Runtime API. It talks to a DynamoDB Local with the service's tables, the local
+/// Step Functions (starts are recorded, not run) and the local SNS.
 /// </summary>
 public static class LocalInvoker
 {
@@ -38,55 +38,39 @@ public static class LocalInvoker
                 .ConfigureAwait(false);
         }
 
-        using var services = RemittanceServices.Create(
-            new RemittanceOptions
-            {
-                Service = options.Service,
-                TableName = options.TableName,
-                StateMachineArn = options.Service == "notification" ? LocalRunOptions.NotificationStateMachineArn : LocalRunOptions.StateMachineArn,
-                InvoicesTableName = options.InvoicesTableName,
-                NotificationCatalogDirectory = options.NotificationCatalogDirectory,
-                RetryThreshold = options.RetryThreshold,
-            },
-            function,
-            new RemittanceEdges
-            {
-                Contract = options.Service == "notification" ? EnvelopeContract.Instance : null,
-                DynamoDb = dynamoDb,
-                StepFunctions = new LocalStepFunctions(options.Time),
-                Time = options.Time,
-                LogWriter = options.FunctionLog ?? TextWriter.Null,
-            });
-
-        await using var runtimeApi = LocalRuntimeApi.Start(new LocalRuntimeApiOptions
+        var service = options.Service;
+        var resources = new ServiceResources
         {
-            FunctionArn = $"arn:aws:lambda:us-east-1:000000000000:function:remittance-{function.ToString().ToLowerInvariant()}",
-        });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            TableName = options.TableName,
+            StateMachineArn = LocalRunOptions.StateMachineArn(service),
+            TopicArn = LocalSns.TopicArn(WorkflowTopic.Enriched),
+            InvoicesTableName = options.InvoicesTableName,
+            NotificationCatalogDirectory = Path.GetFullPath(options.NotificationCatalogDirectory),
+            RetryThreshold = options.RetryThreshold,
+        };
+
         // The enrichment workflow function publishes the envelope itself; here that goes to an in-process topic, reported below.
         var topics = new RecordingTopics();
-        using var bootstrap = new LambdaBootstrap(AllFunctions.Create(function, services, topics), null, new LambdaBootstrapOptions
-        {
-            RuntimeApiAddress = runtimeApi.Address,
-            FunctionLog = options.FunctionLog ?? TextWriter.Null,
-            RuntimeLog = options.FunctionLog ?? TextWriter.Null,
-        });
-        var loop = bootstrap.RunAsync(stop.Token);
-        try
-        {
-            var result = await runtimeApi.InvokeAsync(eventPayload, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var (topic, _, message) in topics.Published)
+        var sns = new LocalSns(topics);
+        var log = options.FunctionLog ?? TextWriter.Null;
+        await using var runtime = options.Runtime == LocalRuntimeKind.Process
+            ? await ProcessRuntime.StartAsync(options, server.ServiceUrl, sns, cancellationToken).ConfigureAwait(false)
+            : new InProcessRuntime(_ => dynamoDb, sns, options.Time, LocalRunner.FunctionTimeout);
+        await using var instance = runtime.Start(service.Name, function, FunctionEnvironment.For(function, service, resources),
+            new LocalStepFunctions(options.Time), line =>
             {
-                await (options.FunctionLog ?? TextWriter.Null).WriteLineAsync(
-                    $"local topic {topic}: 1 message published ({System.Text.Encoding.UTF8.GetByteCount(message)} bytes); in AWS this is an SNS Publish").ConfigureAwait(false);
-            }
-
-            return result;
-        }
-        finally
+                lock (log)
+                {
+                    log.WriteLine(line);
+                }
+            });
+        var result = await instance.InvokeAsync(eventPayload, cancellationToken).ConfigureAwait(false);
+        foreach (var (topic, _, message) in topics.Published)
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false);
+            await log.WriteLineAsync(
+                $"local topic {topic}: 1 message published ({System.Text.Encoding.UTF8.GetByteCount(message)} bytes); in AWS this is an SNS Publish").ConfigureAwait(false);
         }
+
+        return result;
     }
 }

@@ -18,6 +18,7 @@ public sealed record LocalRunFacts(
     int InvoicesSeeded,
     Faults.FaultPlan Faults,
     int Seed,
+    string FunctionsRuntime,
     LocalService Notification,
     IReadOnlyList<Dictionary<string, AttributeValue>> NotificationItems,
     IReadOnlyList<SentNotification> Sent,

@@ -1,4 +1,6 @@
 using Remittance.DynamoDbLocal;
+using Remittance.Local.Lambda;
+using Remittance.Workflows.Composition;
 
 namespace Remittance.Local.Run;
 
@@ -8,16 +10,27 @@ public sealed record LocalRunOptions
     public const string DefaultInvoicesPath = "samples/invoices.jsonl";
     public const string DefaultNotificationCatalog = "samples/notifications";
     public const string DefaultOutbox = "out/outbox";
-    public const string NotificationStateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:remittance-notification-local";
 
     /// <summary>Retry delays of the workflow definitions are multiplied by this locally (the numbers stay the definition's).</summary>
     public const double RetryTimeScale = 0.001;
-    public const string StateMachineArn = "arn:aws:states:us-east-1:000000000000:stateMachine:remittance-enrichment-local";
+
+    /// <summary>The local stand-in's ARN for a service's state machine.</summary>
+    public static string StateMachineArn(ServiceDefinition service) =>
+        $"arn:aws:states:us-east-1:000000000000:stateMachine:remittance-{service.Name}-local";
 
     public string TableName { get; init; } = DefaultTableName;
 
-    /// <summary>Which service a single function invocation belongs to (local invoke): enrichment or notification.</summary>
-    public string Service { get; init; } = "enrichment";
+    /// <summary>Which service a single function invocation belongs to (local invoke).</summary>
+    public ServiceDefinition Service { get; init; } = ServiceCatalog.Enrichment;
+
+    /// <summary>Where the functions run: in this process, or the published binary as Lambda runs it.</summary>
+    public LocalRuntimeKind Runtime { get; init; } = LocalRuntimeKind.InProcess;
+
+    /// <summary>The folder holding the published <c>bootstrap</c> (process runtime); null finds or publishes the default one.</summary>
+    public string? FunctionsDirectory { get; init; }
+
+    /// <summary>Instances of one function the process runtime may start (Lambda scales with load; a small cap locally).</summary>
+    public int MaxInstances { get; init; } = 4;
 
     /// <summary>The run's own Invoices table, named after its remittance table so runs sharing a DynamoDB Local stay apart.</summary>
     public string InvoicesTableName => TableName + "-invoices";
@@ -51,7 +64,7 @@ public sealed record LocalRunOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Runs a remittance may have before it moves from the retry index to the failed index.</summary>
-    public int RetryThreshold { get; init; } = 3;
+    public int RetryThreshold { get; init; } = Pipeline.Composition.RemittanceOptions.DefaultRetryThreshold;
 
     /// <summary>Failures to inject (--faults); none by default.</summary>
     public Faults.FaultPlan Faults { get; init; } = Remittance.Local.Faults.FaultPlan.None;

@@ -15,6 +15,9 @@ public sealed record LocalRunReport
 
     public required string DynamoDbLocal { get; init; }
 
+    /// <summary>What ran the functions: in process, or the published binary (--runtime).</summary>
+    public required string FunctionsRuntime { get; init; }
+
     /// <summary>The --faults plan and the seed, so a run can be repeated.</summary>
     public string Faults { get; init; } = "none";
 

@@ -13,7 +13,7 @@ namespace Remittance.Local.Run;
 public static class LocalRunReportBuilder
 {
     public const string WorkflowRunnerDescription =
-        "local runner: both workflow definitions executed in-process with the workflow function's own steps (retry delays " +
+        "local runner: both workflow definitions executed by the local Step Functions, which invokes each service's workflow function (retry delays " +
         "x0.001); enriched envelopes go through an in-process topic to the notification service's queue; failures are " +
         "recorded by the status function and re-driven by the sweeper until none is eligible";
 
@@ -91,6 +91,7 @@ public static class LocalRunReportBuilder
             MessagesPerSecond = Math.Round(facts.MessageOrder.Count / seconds, 1),
             WorkflowRunner = WorkflowRunnerDescription,
             DynamoDbLocal = facts.DynamoDbLocal,
+            FunctionsRuntime = facts.FunctionsRuntime,
             Faults = facts.Faults.ToString(),
             Seed = facts.Seed,
             FaultsInjected = facts.Faults.Injected,
@@ -101,7 +102,7 @@ public static class LocalRunReportBuilder
                 Count(IngestOutcome.Conflict),
                 Count(IngestOutcome.Rejected),
                 deadLettered.Count,
-                enrichment.IngestResults.Count - lastResult.Count,
+                enrichment.IngestResults.Count() - lastResult.Count,
                 enrichment.IngestInvocations,
                 enrichment.Poller.Invocations,
                 // Distinct executions: a stream retry re-offers records after a failed one, and starting again is a no-op.

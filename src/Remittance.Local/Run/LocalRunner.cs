@@ -13,6 +13,7 @@ using Remittance.Pipeline.Sweeping;
 using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps.Notification;
+using Remittance.Local.Lambda;
 
 namespace Remittance.Local.Run;
 
@@ -29,6 +30,9 @@ public static class LocalRunner
     /// <summary>How long a service whose feeder is still at work waits after a pump that found nothing.</summary>
     private static readonly TimeSpan IdleFeederWait = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long one local invocation may run (the deployed functions' timeouts are 30–60 s).</summary>
+    public static readonly TimeSpan FunctionTimeout = TimeSpan.FromSeconds(60);
+
     public static async Task<LocalRunReport> RunAsync(
         string inputDescription,
         IReadOnlyList<InputMessage> messages,
@@ -44,8 +48,8 @@ public static class LocalRunner
         var faults = options.Faults;
         // One functions' client per service, as each service's functions have their own in AWS; it also keeps the two
         // services' fault draws apart (they work on the same request IDs, side by side).
-        using var enrichmentDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults, "enrichment");
-        using var notificationDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults, "notification");
+        using var enrichmentDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults, ServiceCatalog.Enrichment.Name);
+        using var notificationDynamoDb = CreateFunctionsClient(server.ServiceUrl, faults, ServiceCatalog.Notification.Name);
         using var streams = new AmazonDynamoDBStreamsClient(DynamoDbLocalClients.Credentials, new AmazonDynamoDBStreamsConfig { ServiceURL = server.ServiceUrl });
         await TableSetup.EnsureTableAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false);
         var invoices = options.InvoicesPath is { } invoicesPath
@@ -54,31 +58,35 @@ public static class LocalRunner
         var dynamoDbDescription = $"{server.Mode.ToString().ToLowerInvariant()} at {server.ServiceUrl} (ready in {startup.Elapsed.TotalSeconds:F1} s)";
 
         var topics = new RecordingTopics();
-        using var enrichment = new LocalService("enrichment",
-            new RemittanceOptions
+        var sns = new LocalSns(topics);
+        var clients = new Dictionary<string, IAmazonDynamoDB>(StringComparer.Ordinal)
+        {
+            [ServiceCatalog.Enrichment.Name] = enrichmentDynamoDb,
+            [ServiceCatalog.Notification.Name] = notificationDynamoDb,
+        };
+        await using var runtime = await CreateRuntimeAsync(options, server.ServiceUrl, sns, name => clients[name], cancellationToken).ConfigureAwait(false);
+        await using var enrichment = new LocalService(ServiceCatalog.Enrichment,
+            new ServiceResources
             {
-                Service = "enrichment",
                 TableName = options.TableName,
-                StateMachineArn = LocalRunOptions.StateMachineArn,
+                StateMachineArn = LocalRunOptions.StateMachineArn(ServiceCatalog.Enrichment),
+                TopicArn = LocalSns.TopicArn(WorkflowTopic.Enriched),
                 InvoicesTableName = options.InvoicesTableName,
                 RetryThreshold = options.RetryThreshold,
             },
-            new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null },
-            enrichmentDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
-            topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, services => ServiceSteps.For(services, topics));
+            runtime, enrichmentDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.TableName, cancellationToken).ConfigureAwait(false),
+            topics, faults, options.Seed, options.Concurrency, options.MaxReceiveCount, time, options.FunctionLog);
         await TableSetup.EnsureTableAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false);
-        using var notification = new LocalService("notification",
-            new RemittanceOptions
+        await using var notification = new LocalService(ServiceCatalog.Notification,
+            new ServiceResources
             {
-                Service = "notification",
                 TableName = options.NotificationTableName,
-                StateMachineArn = LocalRunOptions.NotificationStateMachineArn,
-                NotificationCatalogDirectory = options.NotificationCatalogDirectory,
+                StateMachineArn = LocalRunOptions.StateMachineArn(ServiceCatalog.Notification),
+                NotificationCatalogDirectory = Path.GetFullPath(options.NotificationCatalogDirectory),
                 RetryThreshold = options.RetryThreshold,
             },
-            new RemittanceEdges { Time = time, LogWriter = options.FunctionLog ?? TextWriter.Null, Contract = EnvelopeContract.Instance },
-            notificationDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false),
-            topics, faults, options.Seed + 1, options.Concurrency, options.MaxReceiveCount, services => ServiceSteps.For(services, topics));
+            runtime, notificationDynamoDb, streams, await TableSetup.StreamArnAsync(dynamoDb, options.NotificationTableName, cancellationToken).ConfigureAwait(false),
+            topics, faults, options.Seed + 1, options.Concurrency, options.MaxReceiveCount, time, options.FunctionLog);
         var services = new[] { enrichment, notification };
         foreach (var service in services)
         {
@@ -150,9 +158,17 @@ public static class LocalRunner
         var notificationItems = await notification.ScanAsync(dynamoDb, cancellationToken).ConfigureAwait(false);
         return LocalRunReportBuilder.Build(new LocalRunFacts(
             inputDescription, time.GetUtcNow() - elapsed, elapsed, dynamoDbDescription, order, sources, enrichment, items, topics,
-            invoices, faults, options.Seed, notification, notificationItems, [.. sent.Select(s => new SentNotification(s.RequestId, s.TemplateId, s.Result))],
+            invoices, faults, options.Seed, runtime.Description, notification, notificationItems, [.. sent.Select(s => new SentNotification(s.RequestId, s.TemplateId, s.Result))],
             outbox.Directory));
     }
+
+    /// <summary>The functions' runtime: in process with the services' clients as edges, or the published binary.</summary>
+    private static Task<ILocalRuntime> CreateRuntimeAsync(LocalRunOptions options, string dynamoDbUrl, LocalSns sns,
+        Func<string, IAmazonDynamoDB> clients, CancellationToken cancellationToken) => options.Runtime switch
+    {
+        LocalRuntimeKind.Process => ProcessRuntime.StartAsync(options, dynamoDbUrl, sns, cancellationToken),
+        _ => Task.FromResult<ILocalRuntime>(new InProcessRuntime(clients, sns, options.Time, FunctionTimeout)),
+    };
 
     private static async Task<int> EmptyInvoicesAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
     {

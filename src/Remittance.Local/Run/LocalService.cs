@@ -1,88 +1,93 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Aws.DynamoDBStreams;
-using Remittance.Aws.Lambda.CloudWatchEvents.StepFunctionsEvents;
+using Remittance.Aws.Lambda.DynamoDBEvents;
+using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.Aws.Lambda.Serialization;
 using Remittance.Aws.Lambda.SQSEvents;
 using Remittance.Local.Faults;
-using Remittance.Local.Input;
 using Remittance.Local.Lambda;
 using Remittance.Local.Sqs;
 using Remittance.Local.StepFunctions;
 using Remittance.Local.Streams;
 using Remittance.Local.Workflows;
 using Remittance.Pipeline.Composition;
-using Remittance.Pipeline.Functions;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Start;
 using Remittance.Pipeline.Sweeping;
-using Remittance.Pipeline.Tracking;
 using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;
-using Remittance.Workflows.Steps;
 
 namespace Remittance.Local.Run;
 
 /// <summary>
 /// One use of the tracked-workflow pattern on the local host — its queue, ingest function, table stream, stream
-/// function, workflow runner, status rule and sweeper — wired exactly as the CDK construct wires them in AWS.
-/// The enrichment and notification services are two instances.
+/// function, workflow (run by the local Step Functions, calling the workflow function), status rule and sweeper —
+/// wired as the CDK construct wires them in AWS. Every function gets the environment <see cref="FunctionEnvironment"/>
+/// gives it (what the CDK app sets) and runs on <see cref="ILocalRuntime"/>: in process or the real binary.
 /// </summary>
-public sealed class LocalService : IDisposable
+public sealed class LocalService : IAsyncDisposable
 {
-    private static readonly TimeSpan s_functionTimeout = TimeSpan.FromSeconds(30);
     private readonly TimeProvider _time;
     private readonly int _concurrency;
-    private readonly IngestFunction _ingest;
-    private readonly StreamFunction _stream;
-    private readonly StatusFunction _status;
-    private readonly Sweeper _sweeper;
-    private readonly RemittanceServices _services;
+    private readonly ILocalFunction _ingest;
+    private readonly ILocalFunction _stream;
+    private readonly ILocalFunction _workflow;
+    private readonly ILocalFunction _status;
+    private readonly ILocalFunction _sweeper;
     private int _ingestInvocations;
 
+    /// <param name="recordDynamoDb">The client the state machine's native DynamoDB state uses (Step Functions' own, not a function's).</param>
     public LocalService(
-        string name,
-        RemittanceOptions options,
-        RemittanceEdges edges,
-        IAmazonDynamoDB functionsDynamoDb,
+        ServiceDefinition service,
+        ServiceResources resources,
+        ILocalRuntime runtime,
+        IAmazonDynamoDB recordDynamoDb,
         IAmazonDynamoDBStreams streams,
         string streamArn,
-        ITopicPublisher topics,
+        RecordingTopics topics,
         FaultPlan faults,
         int seed,
         int concurrency,
         int maxReceiveCount,
-        Func<RemittanceServices, IReadOnlyList<IWorkflowStep>> steps)
+        TimeProvider time,
+        TextWriter? functionLog)
     {
-        Name = name;
-        _time = edges.Time ?? TimeProvider.System;
+        Service = service;
+        Name = service.Name;
+        TableName = resources.TableName;
+        _time = time;
         _concurrency = concurrency;
-        var slot = new StepFunctionsSlot();
-        _services = RemittanceServices.Create(options, FunctionName.Workflow, edges with { DynamoDb = functionsDynamoDb, StepFunctions = slot });
-        Definition = WorkflowCatalog.ForService(options.Service);
-        var runner = new LocalWorkflowRunner(Definition,
-            new WorkflowTaskRunner(steps(_services).Select(step => new FaultInjectingStep(step, faults, name))), functionsDynamoDb,
-            options.TableName!, topics, _time, LocalRunOptions.RetryTimeScale, new Random(seed), (state, executionName) => StateFault(state, FaultKeys.Scoped(name, executionName), faults));
-        StepFunctions = new LocalStepFunctions(_time, runner: runner)
+        Log = new FunctionLogObserver(functionLog);
+        StepFunctions = new LocalStepFunctions(_time)
         {
-            StartFault = executionName => faults.ShouldFail("startExecution", FaultKeys.Scoped(name, executionName)) ? new Aws.StepFunctions.ThrottlingException("injected fault: Rate exceeded") : null,
+            StartFault = executionName => faults.ShouldFail("startExecution", FaultKeys.Scoped(Name, executionName)) ? new Aws.StepFunctions.ThrottlingException("injected fault: Rate exceeded") : null,
             StatusChanged = OnStatusChangedAsync,
         };
-        slot.Target = StepFunctions;
+
+        ILocalFunction Start(FunctionName function) =>
+            runtime.Start(Name, function, FunctionEnvironment.For(function, service, resources), StepFunctions, line => Log.Observe(Name, line));
+        _ingest = Start(FunctionName.Ingest);
+        _stream = Start(FunctionName.Stream);
+        _workflow = Start(FunctionName.Workflow);
+        _status = Start(FunctionName.Status);
+        _sweeper = Start(FunctionName.Sweeper);
+
+        StepFunctions.Runner = new LocalWorkflowRunner(service.Workflow, new FunctionTaskInvoker(_workflow, faults, Name), recordDynamoDb,
+            resources.TableName, topics, _time, LocalRunOptions.RetryTimeScale, new Random(seed),
+            (state, executionName) => StateFault(state, FaultKeys.Scoped(Name, executionName), faults));
         Queue = new LocalQueue(_time, maxReceiveCount);
-        _ingest = new IngestFunction(_services.CreateIngestProcessor(), IngestResults.Enqueue);
-        _stream = new StreamFunction(_services.CreateStartProcessor(), StartResults.Enqueue);
-        _status = new StatusFunction(_services.CreateExecutionStatusProcessor(), StatusOutcomes.Enqueue);
-        _sweeper = _services.CreateSweeper(AllFunctions.SweeperSettingsFor(_services));
-        Poller = new LocalStreamPoller(streams, streamArn,
-            (e, ct) => _stream.HandleAsync(e, new LocalLambdaContext($"{name}-stream", s_functionTimeout, _time), ct));
+        Poller = new LocalStreamPoller(streams, streamArn, InvokeStreamAsync);
     }
+
+    public ServiceDefinition Service { get; }
 
     public string Name { get; }
 
-    public string TableName => _services.Options.TableName!;
+    public string TableName { get; }
 
-    public WorkflowDefinition Definition { get; }
+    public WorkflowDefinition Definition => Service.Workflow;
 
     public LocalQueue Queue { get; }
 
@@ -90,11 +95,12 @@ public sealed class LocalService : IDisposable
 
     public LocalStreamPoller Poller { get; }
 
-    public ConcurrentQueue<IngestResult> IngestResults { get; } = new();
+    /// <summary>What the functions logged, read for the report.</summary>
+    public FunctionLogObserver Log { get; }
 
-    public ConcurrentQueue<StartResult> StartResults { get; } = new();
+    public IEnumerable<IngestResult> IngestResults => Log.IngestResults;
 
-    public ConcurrentQueue<StatusOutcome> StatusOutcomes { get; } = new();
+    public IEnumerable<StartResult> StartResults => Log.StartResults;
 
     public List<SweepSummary> Sweeps { get; } = [];
 
@@ -158,10 +164,19 @@ public sealed class LocalService : IDisposable
         return moved;
     }
 
-    /// <summary>Runs the sweeper once (as its schedule would); returns how many runs it re-drove.</summary>
+    /// <summary>Invokes the sweeper function once (as its schedule would); returns how many runs it re-drove.</summary>
     public async Task<int> SweepAsync(SweepRequest request, CancellationToken cancellationToken)
     {
-        var summary = await _sweeper.SweepAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await _sweeper.InvokeAsync(JsonSerializer.SerializeToUtf8Bytes(request, SweepJsonContext.Default.SweepRequest), cancellationToken)
+            .ConfigureAwait(false);
+        var summary = Succeeded(result, "sweeper") is { } payload
+            ? JsonSerializer.Deserialize(payload, SweepJsonContext.Default.SweepSummary)
+            : null;
+        if (summary is null)
+        {
+            throw new FunctionFailedException($"The {Name} sweeper answered no summary.");
+        }
+
         Sweeps.Add(summary);
         return summary.ReDriven.Total;
     }
@@ -181,7 +196,21 @@ public sealed class LocalService : IDisposable
         return items;
     }
 
-    public void Dispose() => _services.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var function in (ILocalFunction[])[_ingest, _stream, _workflow, _status, _sweeper])
+        {
+            await function.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StreamsEventResponse> InvokeStreamAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken)
+    {
+        var result = await _stream.InvokeAsync(JsonSerializer.SerializeToUtf8Bytes(streamEvent, AwsEventsJsonContext.Default.DynamoDBEvent), cancellationToken)
+            .ConfigureAwait(false);
+        return JsonSerializer.Deserialize(Succeeded(result, "stream") ?? "{}"u8.ToArray(), AwsEventsJsonContext.Default.StreamsEventResponse)
+               ?? new StreamsEventResponse();
+    }
 
     private async Task OnStatusChangedAsync(LocalExecution execution, CancellationToken cancellationToken)
     {
@@ -191,40 +220,46 @@ public sealed class LocalService : IDisposable
             return;
         }
 
-        var statusEvent = LocalEvents.StatusChange(execution, StepFunctions, _time.GetUtcNow());
+        var statusEvent = JsonSerializer.SerializeToUtf8Bytes(LocalEvents.StatusChange(execution, StepFunctions, _time.GetUtcNow()),
+            AwsEventsJsonContext.Default.StepFunctionsExecutionStatusChangeEvent);
 
         // EventBridge retries a failed target; locally, a few bounded attempts stand in for that.
         for (var attempt = 1; ; attempt++)
         {
-            try
+            var result = await _status.InvokeAsync(statusEvent, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
             {
-                await _status.HandleAsync(statusEvent, new LocalLambdaContext($"{Name}-status", s_functionTimeout, _time), cancellationToken)
-                    .ConfigureAwait(false);
                 return;
             }
-            catch (Exception) when (attempt < 5)
+
+            if (attempt == 5)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken).ConfigureAwait(false);
+                Succeeded(result, "status");
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<HashSet<string>> InvokeIngestAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken cancellationToken)
     {
-        var sqsEvent = LocalEvents.Sqs(batch, $"remittance-{Name}-ingest-local");
-
-        try
+        var sqsEvent = JsonSerializer.SerializeToUtf8Bytes(LocalEvents.Sqs(batch, $"remittance-{Name}-ingest-local"), AwsEventsJsonContext.Default.SQSEvent);
+        var result = await _ingest.InvokeAsync(sqsEvent, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
         {
-            var response = await _ingest.HandleAsync(sqsEvent, new LocalLambdaContext($"{Name}-ingest", s_functionTimeout, _time), cancellationToken)
-                .ConfigureAwait(false);
-            return response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A crashed invocation returns the whole batch to the queue, as SQS does when the function errors.
+            // A failed invocation returns the whole batch to the queue, as SQS does when the function errors.
             return batch.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         }
+
+        var response = JsonSerializer.Deserialize(result.Payload, AwsEventsJsonContext.Default.SQSBatchResponse) ?? new SQSBatchResponse();
+        return response.BatchItemFailures.Select(f => f.ItemIdentifier).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The response of a successful invocation; a failed one is an error naming the function and why.</summary>
+    private byte[]? Succeeded(LocalInvocationResult result, string function) => result.Succeeded
+        ? result.Payload
+        : throw new FunctionFailedException(
+            $"The {Name} {function} function failed ({result.Status}): {result.Error?.ErrorType ?? result.ErrorType}: {result.Error?.ErrorMessage ?? result.PayloadText}");
 
     private static Exception? StateFault(TaskState state, string key, FaultPlan faults) => state switch
     {

@@ -26,6 +26,9 @@ public sealed class LocalStepFunctions(
 
     public IReadOnlyCollection<LocalExecution> Executions => [.. _executions.Values];
 
+    /// <summary>Runs each execution's workflow; settable because the runner's functions may need this stand-in first.</summary>
+    public ILocalExecutionRunner? Runner { get; set; } = runner;
+
     /// <summary>How many StartExecution calls were made (including ones that found the name taken).</summary>
     public int StartCalls => Volatile.Read(ref _startCalls);
 
@@ -74,7 +77,7 @@ public sealed class LocalStepFunctions(
                 throw new ExecutionAlreadyExistsException($"Execution Already Exists: '{current.ExecutionArn}'");
             }
         }
-        else if (runner is not null)
+        else if (Runner is not null)
         {
             Run(candidate, null, null);
         }
@@ -113,7 +116,7 @@ public sealed class LocalStepFunctions(
             throw new ExecutionDoesNotExistException($"Execution Does Not Exist: '{request.ExecutionArn}'");
         }
 
-        if (runner is null || !execution.Redrivable || !_outcomes.TryGetValue(execution.ExecutionArn, out var outcome)
+        if (Runner is null || !execution.Redrivable || !_outcomes.TryGetValue(execution.ExecutionArn, out var outcome)
             || !_executions.TryUpdate(execution.ExecutionArn, execution with
             {
                 Status = "RUNNING", Error = null, Cause = null, StopDate = null, Redrivable = false, RedriveCount = execution.RedriveCount + 1,
@@ -147,7 +150,7 @@ public sealed class LocalStepFunctions(
             LocalRunOutcome outcome;
             try
             {
-                outcome = await runner!.RunAsync(execution, resumeFrom, resumeState, CancellationToken.None).ConfigureAwait(false);
+                outcome = await Runner!.RunAsync(execution, resumeFrom, resumeState, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception failure)
             {

@@ -14,12 +14,12 @@ namespace Remittance.Local.Workflows;
 /// Executes a <see cref="WorkflowDefinition"/> in-process the way Step Functions executes its ASL: task states in
 /// order, the first matching Retry rule with its interval, backoff, cap and full jitter (delays multiplied by
 /// <paramref name="timeScale"/> so a local run does not wait real seconds), Catch to the Fail state, ResultPath.
-/// Lambda tasks run the same step code as the workflow function; publishing goes to <see cref="ITopicPublisher"/>; success
+/// Lambda tasks call the workflow function (<see cref="ILocalTaskInvoker"/>); publishing goes to <see cref="ITopicPublisher"/>; success
 /// is recorded with the same UpdateItem the ASL sends to DynamoDB.
 /// </summary>
 public sealed class LocalWorkflowRunner(
     WorkflowDefinition definition,
-    WorkflowTaskRunner tasks,
+    ILocalTaskInvoker tasks,
     IAmazonDynamoDB dynamoDb,
     string tableName,
     ITopicPublisher topics,
@@ -102,7 +102,7 @@ public sealed class LocalWorkflowRunner(
             case LambdaTaskState lambda:
                 // The function receives exactly what the ASL Parameters build: task, steps and the state input.
                 var request = WorkflowTaskRequest.Parse(new WorkflowTaskRequest(lambda.Name, lambda.Steps, state).ToJson());
-                var result = await tasks.RunAsync(request, cancellationToken).ConfigureAwait(false);
+                var result = await tasks.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
                 return JsonPaths.Set(state, lambda.ResultPath, result?.DeepClone());
             case PublishState publish:
                 var message = JsonPaths.Get(state, publish.MessagePath)?.ToJsonString() ?? "null";
@@ -141,6 +141,7 @@ public sealed class LocalWorkflowRunner(
     private static (string Error, string Cause) ErrorOf(TaskState task, Exception failure) => (task, failure) switch
     {
         (_, StepError step) => (step.ErrorName, step.Message),
+        (_, LambdaTaskFailedException function) => (function.ErrorType, function.Message),
         (RecordSuccessState, ConditionalCheckFailedException) => (WorkflowErrors.DynamoDbConditionFailed, failure.Message),
         (RecordSuccessState, AmazonDynamoDBException dynamo) when TransientErrors.IsTransient(dynamo) => (WorkflowErrors.DynamoDbThrottled, failure.Message),
         (RecordSuccessState, AmazonDynamoDBException dynamo) => ("DynamoDB." + (dynamo.ErrorCode ?? "AmazonDynamoDBException"), failure.Message),

@@ -1,12 +1,13 @@
 using Amazon.DynamoDBv2;
+using Remittance.Aws.SimpleNotificationService;
 using Remittance.Aws.StepFunctions;
-using Remittance.Pipeline.Contracts;
 
 namespace Remittance.Pipeline.Composition;
 
 /// <summary>
-/// The swappable edges of the composition root. Null means "build the real AWS client from the options"; the local
-/// host and the tests pass DynamoDB Local's client, the local workflow runner, a fixed clock or a log writer.
+/// The only parts of a function a host may replace: its AWS clients, its clock and where its log goes. Null means
+/// what Lambda uses (the real client built from the options, the system clock, standard output). What a function
+/// does is never an edge: that comes from its settings and the service catalog alone.
 /// </summary>
 public sealed record RemittanceEdges
 {
@@ -14,10 +15,9 @@ public sealed record RemittanceEdges
 
     public IAmazonStepFunctions? StepFunctions { get; init; }
 
+    public IAmazonSimpleNotificationService? Sns { get; init; }
+
     public TimeProvider? Time { get; init; }
 
     public TextWriter? LogWriter { get; init; }
-
-    /// <summary>The service's message contract; the notification service passes the enriched-envelope contract.</summary>
-    public IMessageContract? Contract { get; init; }
 }

@@ -24,14 +24,17 @@ public sealed record RemittanceOptions
     public const string ServiceVariable = "REMITTANCE_SERVICE";
     public const string NotificationCatalogVariable = "REMITTANCE_NOTIFICATION_CATALOG_DIR";
 
+    /// <summary>Executions a remittance may have before it leaves the retry index, unless a deployment says otherwise.</summary>
+    public const int DefaultRetryThreshold = 3;
+
     /// <summary>The notification rules and templates (rules.json, templates.json, templates/), loaded and validated at start-up.</summary>
     public string? NotificationCatalogDirectory { get; init; }
 
-    /// <summary>Which use of the tracked-workflow pattern this deployment is: enrichment or notification.</summary>
-    public string Service { get; init; } = "enrichment";
+    /// <summary>Which use of the tracked-workflow pattern this deployment is; the service catalog resolves the name.</summary>
+    public string? Service { get; init; }
 
     /// <summary>Executions a remittance may have before it leaves the retry index for the failed index.</summary>
-    public int RetryThreshold { get; init; } = 3;
+    public int RetryThreshold { get; init; } = DefaultRetryThreshold;
 
     /// <summary>Sustained StartExecution/RedriveExecution calls per second the sweeper may make (token bucket refill).</summary>
     public double StartRatePerSecond { get; init; } = 50;
@@ -65,27 +68,94 @@ public sealed record RemittanceOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Info;
 
-    public static RemittanceOptions FromEnvironment(Func<string, string?> variable) => new()
+    /// <summary>
+    /// Reads the settings a function was deployed with. A value that is set but cannot be parsed is an error naming the
+    /// variable (never a silent default): every such problem is reported at once in an <see cref="OptionsException"/>.
+    /// </summary>
+    public static RemittanceOptions FromEnvironment(Func<string, string?> variable)
     {
-        TableName = variable(TableNameVariable),
-        StateMachineArn = variable(StateMachineArnVariable),
-        Region = variable("AWS_REGION") ?? variable("AWS_DEFAULT_REGION") ?? "us-east-1",
-        DynamoDbServiceUrl = variable(DynamoDbEndpointVariable),
-        StepFunctionsServiceUrl = variable(StepFunctionsEndpointVariable),
-        SnsServiceUrl = variable(SnsEndpointVariable),
-        Concurrency = int.TryParse(variable(ConcurrencyVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 10,
-        LogLevel = Enum.TryParse<LogLevel>(variable(LogLevelVariable), ignoreCase: true, out var level) ? level : LogLevel.Info,
-        Service = variable(ServiceVariable) ?? "enrichment",
-        RetryThreshold = int.TryParse(variable(RetryThresholdVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 3,
-        StartRatePerSecond = double.TryParse(variable(StartRatePerSecondVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) ? r : 50,
-        StartBurst = int.TryParse(variable(StartBurstVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : 100,
-        InvoicesTableName = variable(InvoicesTableVariable),
-        TopicArn = variable(TopicArnVariable),
-        NotificationCatalogDirectory = variable(NotificationCatalogVariable),
+        ArgumentNullException.ThrowIfNull(variable);
+        var problems = new List<string>();
+        string? Text(string name) => string.IsNullOrWhiteSpace(variable(name)) ? null : variable(name)!.Trim();
+
+        int Integer(string name, int fallback)
+        {
+            if (Text(name) is not { } text)
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            problems.Add($"{name} must be a whole number (was '{text}').");
+            return fallback;
+        }
+
+        double Number(string name, double fallback)
+        {
+            if (Text(name) is not { } text)
+            {
+                return fallback;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+            {
+                return value;
+            }
+
+            problems.Add($"{name} must be a number (was '{text}').");
+            return fallback;
+        }
+
+        var level = LogLevel.Info;
+        if (Text(LogLevelVariable) is { } levelText
+            && (!Enum.TryParse(levelText, ignoreCase: true, out level) || !Enum.IsDefined(level) || int.TryParse(levelText, out _)))
+        {
+            problems.Add($"{LogLevelVariable} must be one of {string.Join(", ", Enum.GetNames<LogLevel>())} (was '{levelText}').");
+            level = LogLevel.Info;
+        }
+
+        var options = new RemittanceOptions
+        {
+            TableName = Text(TableNameVariable),
+            StateMachineArn = Text(StateMachineArnVariable),
+            Region = Text("AWS_REGION") ?? Text("AWS_DEFAULT_REGION") ?? "us-east-1",
+            DynamoDbServiceUrl = Text(DynamoDbEndpointVariable),
+            StepFunctionsServiceUrl = Text(StepFunctionsEndpointVariable),
+            SnsServiceUrl = Text(SnsEndpointVariable),
+            Concurrency = Integer(ConcurrencyVariable, 10),
+            LogLevel = level,
+            Service = Text(ServiceVariable),
+            RetryThreshold = Integer(RetryThresholdVariable, DefaultRetryThreshold),
+            StartRatePerSecond = Number(StartRatePerSecondVariable, 50),
+            StartBurst = Integer(StartBurstVariable, 100),
+            InvoicesTableName = Text(InvoicesTableVariable),
+            TopicArn = Text(TopicArnVariable),
+            NotificationCatalogDirectory = Text(NotificationCatalogVariable),
+        };
+        return problems.Count > 0 ? throw new OptionsException(problems) : options;
+    }
+
+    /// <summary>The value of a setting by its environment variable name (null when unset or not a text setting).</summary>
+    public string? Value(string variable) => variable switch
+    {
+        TableNameVariable => TableName,
+        StateMachineArnVariable => StateMachineArn,
+        ServiceVariable => Service,
+        InvoicesTableVariable => InvoicesTableName,
+        TopicArnVariable => TopicArn,
+        NotificationCatalogVariable => NotificationCatalogDirectory,
+        _ => throw new ArgumentOutOfRangeException(nameof(variable), variable, "Not a text setting of the functions."),
     };
 
-    /// <summary>Problems that would make the given function fail later, each stated as what to set.</summary>
-    public IReadOnlyList<string> Validate(FunctionName function)
+    /// <summary>
+    /// Problems that would make the given function of <paramref name="service"/> fail later, each stated as what to set
+    /// (without a service, only the pipeline's own settings are checked).
+    /// </summary>
+    public IReadOnlyList<string> Validate(FunctionName function, ServiceProfile? service)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(TableName))
@@ -98,19 +168,12 @@ public sealed record RemittanceOptions
             problems.Add($"{StateMachineArnVariable} is not set: the {function.ToString().ToLowerInvariant()} function starts executions of that state machine.");
         }
 
-        if (Service is not ("enrichment" or "notification"))
+        foreach (var setting in service?.RequiredSettings.Where(s => s.Function == function) ?? [])
         {
-            problems.Add($"{ServiceVariable} must be enrichment or notification (was '{Service}').");
-        }
-
-        if (function == FunctionName.Workflow && Service == "enrichment" && string.IsNullOrWhiteSpace(InvoicesTableName))
-        {
-            problems.Add($"{InvoicesTableVariable} is not set: the enrichment workflow looks invoices up in that table.");
-        }
-
-        if (function == FunctionName.Workflow && Service == "notification" && string.IsNullOrWhiteSpace(NotificationCatalogDirectory))
-        {
-            problems.Add($"{NotificationCatalogVariable} is not set: the notification workflow chooses templates from that catalog.");
+            if (string.IsNullOrWhiteSpace(Value(setting.Variable)))
+            {
+                problems.Add($"{setting.Variable} is not set: {setting.Purpose}");
+            }
         }
 
         if (RetryThreshold is < 1 or > 100)

@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Remittance.Aws.SimpleNotificationService;
 using Remittance.Aws.StepFunctions;
 using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Ingest;
@@ -18,23 +19,33 @@ public sealed class RemittanceServices : IDisposable
 {
     private readonly Lazy<IAmazonDynamoDB> _dynamoDb;
     private readonly Lazy<IAmazonStepFunctions> _stepFunctions;
+    private readonly Lazy<IAmazonSimpleNotificationService> _sns;
     private readonly bool _ownsDynamoDb;
     private readonly bool _ownsStepFunctions;
-    private readonly List<IDisposable> _owned = [];
+    private readonly bool _ownsSns;
 
-    private RemittanceServices(RemittanceOptions options, RemittanceEdges edges)
+    private RemittanceServices(RemittanceOptions options, ServiceProfile service, RemittanceEdges edges)
     {
         Options = options;
+        Service = service;
         Time = edges.Time ?? TimeProvider.System;
-        Log = new JsonLog(edges.LogWriter ?? Console.Out, Time, options.LogLevel);
-        Contract = edges.Contract ?? PartnerMessageContract.Instance;
+        LogWriter = edges.LogWriter ?? Console.Out;
+        Log = new JsonLog(LogWriter, Time, options.LogLevel);
         _ownsDynamoDb = edges.DynamoDb is null;
         _ownsStepFunctions = edges.StepFunctions is null;
+        _ownsSns = edges.Sns is null;
         _dynamoDb = new(() => edges.DynamoDb ?? CreateDynamoDb(options));
         _stepFunctions = new(() => edges.StepFunctions ?? CreateStepFunctions(options));
+        _sns = new(() => edges.Sns ?? CreateSns(options));
     }
 
     public RemittanceOptions Options { get; }
+
+    /// <summary>The service these functions serve, as the catalog defines it.</summary>
+    public ServiceProfile Service { get; }
+
+    /// <summary>Where the functions' log lines go (standard output in Lambda, which CloudWatch Logs collects).</summary>
+    public TextWriter LogWriter { get; }
 
     public TimeProvider Time { get; }
 
@@ -44,10 +55,12 @@ public sealed class RemittanceServices : IDisposable
 
     public IAmazonStepFunctions StepFunctions => _stepFunctions.Value;
 
+    public IAmazonSimpleNotificationService Sns => _sns.Value;
+
     public RemittanceRepository Repository => new(DynamoDb, Options.TableName!, Time);
 
-    /// <summary>What this service accepts on its queue (partner messages unless the edges say otherwise).</summary>
-    public IMessageContract Contract { get; }
+    /// <summary>What this service accepts on its queue.</summary>
+    public IMessageContract Contract => Service.Contract;
 
     public IngestProcessor CreateIngestProcessor() =>
         new(Contract, Repository, new RemittanceItemFactory(Time), Log, Options.Concurrency);
@@ -55,16 +68,17 @@ public sealed class RemittanceServices : IDisposable
     public StartProcessor CreateStartProcessor() =>
         new(StepFunctions, Options.StateMachineArn!, Repository, Log, Options.Concurrency);
 
-    /// <summary>Validates the options for <paramref name="function"/> and builds the services, or says what is wrong.</summary>
-    public static RemittanceServices Create(RemittanceOptions options, FunctionName function, RemittanceEdges? edges = null)
+    /// <summary>Validates the options for <paramref name="function"/> of <paramref name="service"/> and builds the services, or says what is wrong.</summary>
+    public static RemittanceServices Create(RemittanceOptions options, FunctionName function, ServiceProfile service, RemittanceEdges? edges = null)
     {
-        var problems = options.Validate(function);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate(function, service);
         if (problems.Count > 0)
         {
             throw new OptionsException(problems);
         }
 
-        return new RemittanceServices(options, edges ?? new RemittanceEdges());
+        return new RemittanceServices(options, service, edges ?? new RemittanceEdges());
     }
 
     private static AmazonDynamoDBClient CreateDynamoDb(RemittanceOptions options)
@@ -94,19 +108,22 @@ public sealed class RemittanceServices : IDisposable
         return new AmazonStepFunctionsClient(config);
     }
 
-    /// <summary>Keeps <paramref name="client"/> to dispose with the services (clients other layers build, such as SNS).</summary>
-    public T Own<T>(T client)
-        where T : IDisposable
+    private static AmazonSimpleNotificationServiceClient CreateSns(RemittanceOptions options)
     {
-        _owned.Add(client);
-        return client;
+        var config = new AmazonSimpleNotificationServiceConfig { Region = options.Region };
+        if (options.SnsServiceUrl is { } url)
+        {
+            config.ServiceURL = url;
+        }
+
+        return new AmazonSimpleNotificationServiceClient(config);
     }
 
     public void Dispose()
     {
-        foreach (var owned in _owned)
+        if (_ownsSns && _sns.IsValueCreated && _sns.Value is IDisposable sns)
         {
-            owned.Dispose();
+            sns.Dispose();
         }
 
         if (_ownsDynamoDb && _dynamoDb.IsValueCreated)

@@ -16,9 +16,9 @@ namespace Remittance.Pipeline.Functions;
 /// After every sweep that changes something (not a dry run) it publishes the failed-index item count as a metric.
 public sealed class SweeperFunction(Sweeper sweeper, FailedItemsMetric? metric = null)
 {
-    public static HandlerWrapper CreateHandler(RemittanceServices services, SweeperSettings? settings = null) =>
-        HandlerWrapper.GetHandlerWrapper(new SweeperFunction(services.CreateSweeper(settings),
-            new FailedItemsMetric(services.CreateTrackingTable(), services.Options.Service, services.Time, Console.Out)).HandleAsync);
+    public static HandlerWrapper CreateHandler(RemittanceServices services) =>
+        HandlerWrapper.GetHandlerWrapper(new SweeperFunction(services.CreateSweeper(),
+            new FailedItemsMetric(services.CreateTrackingTable(), services.Service.Name, services.Time, services.LogWriter)).HandleAsync);
 
     public async Task<Stream> HandleAsync(Stream payload, ILambdaContext context, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class IngestProcessor(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await IngestAsync(message, cancellationToken).ConfigureAwait(false);
-            log.Info("ingest.processed", ("messageId", message.MessageId), ("requestId", result.RequestId),
+            log.Info("ingest.processed", ("messageId", message.MessageId), ("requestId", result.RequestId), ("key", result.Key),
                 ("outcome", result.Outcome.ToString()), ("codes", result.Reasons.Select(r => r.Code)));
             return result;
         }

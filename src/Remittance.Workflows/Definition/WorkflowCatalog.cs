@@ -63,11 +63,4 @@ public static class WorkflowCatalog
             new FailState(PermanentFailure, "the notification can never be sent as it is"),
         ],
         TimeoutSeconds: 900);
-
-    public static WorkflowDefinition ForService(string service) => service switch
-    {
-        "enrichment" => Enrichment,
-        "notification" => Notification,
-        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Unknown service: expected enrichment or notification."),
-    };
 }

@@ -53,6 +53,7 @@ public sealed class BootstrapProcessTests(DynamoDbLocalFixture fixture)
         var process = Start(api, new Dictionary<string, string>
         {
             ["_HANDLER"] = "ingest",
+            [RemittanceOptions.ServiceVariable] = "enrichment",
             [RemittanceOptions.TableNameVariable] = table,
             [RemittanceOptions.DynamoDbEndpointVariable] = fixture.ServiceUrl,
         });
@@ -83,6 +84,7 @@ public sealed class BootstrapProcessTests(DynamoDbLocalFixture fixture)
 
             Assert.Contains(RemittanceOptions.TableNameVariable, error.PayloadText, StringComparison.Ordinal);
             Assert.Contains(RemittanceOptions.StateMachineArnVariable, error.PayloadText, StringComparison.Ordinal);
+            Assert.Contains(RemittanceOptions.ServiceVariable, error.PayloadText, StringComparison.Ordinal);
         }
         finally
         {

@@ -34,7 +34,7 @@ public sealed class PipelineHarness : IDisposable
         string testName,
         IAmazonDynamoDB? dynamoDb = null,
         Remittance.Aws.StepFunctions.IAmazonStepFunctions? stepFunctions = null,
-        Remittance.Pipeline.Contracts.IMessageContract? contract = null)
+        Remittance.Workflows.Composition.ServiceDefinition? service = null)
     {
         var tableName = fixture.NewTablePrefix(testName) + "remittances";
         await TableSetup.EnsureTableAsync(fixture.Client, tableName, CancellationToken.None);
@@ -42,7 +42,8 @@ public sealed class PipelineHarness : IDisposable
         var services = RemittanceServices.Create(
             new RemittanceOptions { TableName = tableName, StateMachineArn = StateMachineArn },
             FunctionName.Stream,
-            new RemittanceEdges { DynamoDb = dynamoDb ?? fixture.Client, StepFunctions = stepFunctions ?? local, LogWriter = TextWriter.Null, Contract = contract });
+            (service ?? Remittance.Workflows.Composition.ServiceCatalog.Enrichment).Profile,
+            new RemittanceEdges { DynamoDb = dynamoDb ?? fixture.Client, StepFunctions = stepFunctions ?? local, LogWriter = TextWriter.Null });
         return new PipelineHarness(services, local, dynamoDb ?? fixture.Client, tableName);
     }
 

@@ -21,7 +21,7 @@ public sealed class EnvelopeIngestTests(DynamoDbLocalFixture fixture)
     public async Task ARepublishedEnvelope_StampedLater_IsADuplicate_AndTheFirstIsKept()
     {
         using var harness = await PipelineHarness.CreateAsync(fixture, nameof(ARepublishedEnvelope_StampedLater_IsADuplicate_AndTheFirstIsKept),
-            contract: EnvelopeContract.Instance);
+            service: Remittance.Workflows.Composition.ServiceCatalog.Notification);
         var data = Enriched("env-1");
 
         var first = await IngestAsync(harness, ("m-1", EnvelopeWriter.Write(data, s_enrichedAt).ToJsonString()));
@@ -38,7 +38,7 @@ public sealed class EnvelopeIngestTests(DynamoDbLocalFixture fixture)
     public async Task AnEnvelopeWithTheSameRequestIdButOtherData_IsStillAConflict()
     {
         using var harness = await PipelineHarness.CreateAsync(fixture, nameof(AnEnvelopeWithTheSameRequestIdButOtherData_IsStillAConflict),
-            contract: EnvelopeContract.Instance);
+            service: Remittance.Workflows.Composition.ServiceCatalog.Notification);
 
         await IngestAsync(harness, ("m-1", EnvelopeWriter.Write(Enriched("env-2"), s_enrichedAt).ToJsonString()));
         var other = await IngestAsync(harness, ("m-2", EnvelopeWriter.Write(Enriched("env-2", amount: "99.99"), s_enrichedAt).ToJsonString()));

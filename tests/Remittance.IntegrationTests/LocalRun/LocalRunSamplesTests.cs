@@ -2,6 +2,7 @@ using Remittance.Domain;
 using Remittance.DynamoDbLocal;
 using Remittance.IntegrationTests.Infrastructure;
 using Remittance.Local.Input;
+using Remittance.Local.Lambda;
 using Remittance.Local.Run;
 
 namespace Remittance.IntegrationTests.LocalRun;
@@ -13,7 +14,8 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
     private const string HeavyFaults = "enrich=0.5,publish=0.1,startExecution=0.05,dynamodb=0.02,record=0.05";
 
     private async Task<LocalRunReport> RunSamplesAsync(
-        string testName, int concurrency = 1, bool withInvoices = true, string? faults = null, string? tablePrefix = null, string? outbox = null)
+        string testName, int concurrency = 1, bool withInvoices = true, string? faults = null, string? tablePrefix = null, string? outbox = null,
+        LocalRuntimeKind runtime = LocalRuntimeKind.InProcess)
     {
         var input = RepositoryRoot.Combine("samples", "partner-messages");
         return await LocalRunner.RunAsync(input, MessageSource.Read(input), new LocalRunOptions
@@ -26,7 +28,44 @@ public sealed class LocalRunSamplesTests(DynamoDbLocalFixture fixture)
             Faults = Remittance.Local.Faults.FaultPlan.Parse(faults, 7),
             Seed = 7,
             DynamoDb = new DynamoDbLocalOptions { Mode = DynamoDbLocalMode.External, ExternalEndpoint = fixture.ServiceUrl },
+            Runtime = runtime,
         }, null, CancellationToken.None);
+    }
+
+    /// <summary>What a run decided, without what differs between any two runs (message IDs, times, outbox folders).</summary>
+    private static object Fates(LocalRunReport report) => new
+    {
+        Deliveries = string.Join("\n", report.Deliveries.Select(d => $"{d.Source} {d.Outcome} {d.Receives} {d.RequestId}")),
+        Remittances = string.Join("\n", report.Remittances.Select(r =>
+            $"{r.RequestId} {r.Status} {r.Attempt} {r.ExecutionName} {r.ExecutionStatus} {r.ExecutionError} {r.Published} " +
+            $"{r.NotificationStatus} {r.NotificationAttempts} {r.NotificationsSent} {r.TemplateId} {string.Join(",", r.Sources)}")),
+        Rejections = string.Join("\n", report.Rejections.OrderBy(r => string.Join(",", r.Sources), StringComparer.Ordinal).Select(r =>
+            $"{r.RequestId} {string.Join(",", r.Sources)} {string.Join(",", r.Reasons.Select(x => $"{x.Field}:{x.Code}"))}")),
+        Conflicts = string.Join("\n", report.Conflicts.Select(c => $"{c.Key} {c.RequestId} {string.Join(",", c.Sources)} {c.PayloadHash}")),
+        report.Totals.Notified,
+        report.Totals.NotificationsSent,
+        report.Totals.ExecutionsStarted,
+        report.Totals.Sweeps,
+        Faults = string.Join(",", report.FaultsInjected.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")),
+    };
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("enrich=0.3,publish=0.1,startExecution=0.05,record=0.05")]
+    public async Task LocalRun_OnSamples_ThePublishedBinaryDecidesEveryFateAsTheInProcessRunDoes(string? faults)
+    {
+        var inProcess = await RunSamplesAsync(nameof(LocalRun_OnSamples_ThePublishedBinaryDecidesEveryFateAsTheInProcessRunDoes), faults: faults);
+        var binary = await RunSamplesAsync(nameof(LocalRun_OnSamples_ThePublishedBinaryDecidesEveryFateAsTheInProcessRunDoes), faults: faults,
+            runtime: LocalRuntimeKind.Process);
+
+        Assert.Contains("published binary", binary.FunctionsRuntime, StringComparison.Ordinal);
+        Assert.Equal(0, binary.Totals.DeadLettered);
+        if (faults is null)
+        {
+            Assert.All(binary.Remittances, r => Assert.Equal(("NOTIFIED", 1), (r.NotificationStatus, r.NotificationsSent)));
+        }
+
+        Assert.Equal(Fates(inProcess), Fates(binary));
     }
 
     private static DeliveryEntry Delivery(LocalRunReport report, string source) => Assert.Single(report.Deliveries, d => d.Source == source);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Remittance.Local.StepFunctions;
 using Remittance.Local.Workflows;
 using Remittance.Workflows.Asl;
+using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps;
 
@@ -15,7 +16,7 @@ public sealed class AslAgreementTests
 {
     public static TheoryData<string> Workflows => new() { "enrichment", "notification" };
 
-    private static JsonObject Asl(string service) => JsonNode.Parse(AslWriter.Write(WorkflowCatalog.ForService(service)))!.AsObject();
+    private static JsonObject Asl(string service) => JsonNode.Parse(AslWriter.Write(ServiceCatalog.Resolve(service).Workflow))!.AsObject();
 
     [Theory]
     [MemberData(nameof(Workflows))]
@@ -32,7 +33,7 @@ public sealed class AslAgreementTests
             }
         }
 
-        Assert.Equal(WorkflowCatalog.ForService(service).Tasks.Select(t => t.Name), order);
+        Assert.Equal(ServiceCatalog.Resolve(service).Workflow.Tasks.Select(t => t.Name), order);
         Assert.Equal("Fail", (string?)asl["States"]![WorkflowCatalog.PermanentFailure]!["Type"]);
     }
 
@@ -40,17 +41,17 @@ public sealed class AslAgreementTests
     [MemberData(nameof(Workflows))]
     public void Asl_DeclaresEveryPlaceholderItUses(string service)
     {
-        var text = AslWriter.Write(WorkflowCatalog.ForService(service));
+        var text = AslWriter.Write(ServiceCatalog.Resolve(service).Workflow);
         var used = System.Text.RegularExpressions.Regex.Matches(text, @"\$\{(\w+)\}").Select(m => m.Groups[1].Value).Distinct().Order();
 
-        Assert.Equal(AslPlaceholders.For(WorkflowCatalog.ForService(service)).Order(), used);
+        Assert.Equal(AslPlaceholders.For(ServiceCatalog.Resolve(service).Workflow).Order(), used);
     }
 
     [Theory]
     [MemberData(nameof(Workflows))]
     public async Task LocalRunner_RetriesEachLambdaErrorExactlyAsTheAslSays(string service)
     {
-        var definition = WorkflowCatalog.ForService(service);
+        var definition = ServiceCatalog.Resolve(service).Workflow;
         var lambda = definition.Tasks.OfType<LambdaTaskState>().First();
         var retrier = Asl(service)["States"]![lambda.Name]!["Retry"]!.AsArray()
             .Single(r => r!["ErrorEquals"]!.AsArray().Any(e => (string?)e == WorkflowErrors.Transient))!;
@@ -74,7 +75,7 @@ public sealed class AslAgreementTests
     [MemberData(nameof(Workflows))]
     public async Task LocalRunner_CatchesPermanentErrorsIntoTheFailStateWithoutRetrying(string service)
     {
-        var definition = WorkflowCatalog.ForService(service);
+        var definition = ServiceCatalog.Resolve(service).Workflow;
         var lambda = definition.Tasks.OfType<LambdaTaskState>().First();
         var catcher = Asl(service)["States"]![lambda.Name]!["Catch"]!.AsArray().Single()!;
 
@@ -93,9 +94,9 @@ public sealed class AslAgreementTests
         var topics = new CountingTopics();
         // Recording success is not what these tests are about: its DynamoDB endpoint refuses connections, so a run that
         // gets past publishing ends there, after the topic has counted the message.
-        var runner = new LocalWorkflowRunner(definition, new WorkflowTaskRunner([step, .. lambda.Steps.Skip(1).Select(n => n == WorkflowSteps.Publish
+        var runner = new LocalWorkflowRunner(definition, new StepsTaskInvoker(new WorkflowTaskRunner([step, .. lambda.Steps.Skip(1).Select(n => n == WorkflowSteps.Publish
                 ? new PublishStep(topics, lambda.Publishes!.Value)
-                : (IWorkflowStep)new PassStep(n))]),
+                : (IWorkflowStep)new PassStep(n))])),
             new Amazon.DynamoDBv2.AmazonDynamoDBClient(new Amazon.Runtime.BasicAWSCredentials("x", "x"),
                 new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9", MaxErrorRetry = 0, Timeout = TimeSpan.FromSeconds(1) }),
             "unused", topics, TimeProvider.System, timeScale: 0.0001, new Random(7));

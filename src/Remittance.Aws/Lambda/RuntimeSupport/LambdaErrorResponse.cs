@@ -22,6 +22,9 @@ public sealed record LambdaErrorResponse(
         return new LambdaErrorResponse(error.Message, error.GetType().Name, stackTrace);
     }
 
+    /// <summary>The error as the runtime posts it (UTF-8 JSON).</summary>
+    public byte[] ToUtf8Json() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, RuntimeSupportJsonContext.Default.LambdaErrorResponse);
+
     // An async handler's failure often arrives wrapped; the person reading the log wants the real one.
     private static Exception Unwrap(Exception exception) => exception switch
     {

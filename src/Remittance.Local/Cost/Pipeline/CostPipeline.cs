@@ -9,8 +9,8 @@ using Remittance.Local.Input;
 using Remittance.Local.Run;
 using Remittance.Local.Workflows;
 using Remittance.Pipeline.Composition;
-using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Schema;
+using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;
 
 namespace Remittance.Local.Cost.Pipeline;
@@ -43,8 +43,8 @@ public static class CostPipeline
         var meter = new DynamoDbMeter(ledger);
         var tables = new Dictionary<string, TableShape>(StringComparer.Ordinal)
         {
-            ["enrichment"] = TableShape.From(RemittanceTableSchema.CreateTableRequest(enrichmentTable)),
-            ["notification"] = TableShape.From(RemittanceTableSchema.CreateTableRequest(notificationTable)),
+            [ServiceCatalog.Enrichment.Name] = TableShape.From(RemittanceTableSchema.CreateTableRequest(enrichmentTable)),
+            [ServiceCatalog.Notification.Name] = TableShape.From(RemittanceTableSchema.CreateTableRequest(notificationTable)),
         };
         foreach (var shape in tables.Values.Append(TableShape.From(InvoicesTableSchema.CreateTableRequest(invoicesTable))))
         {
@@ -59,28 +59,26 @@ public static class CostPipeline
         var topics = new MeteredTopics(ledger);
         var edges = new RemittanceEdges { LogWriter = TextWriter.Null };
         var fault = scenario == CostScenario.OneRedrive ? new FirstEnrichFailsOnce() : null;
-        using var enrichment = new MeteredService("enrichment",
-            new RemittanceOptions
+        using var enrichment = new MeteredService(ServiceCatalog.Enrichment,
+            new ServiceResources
             {
-                Service = "enrichment",
                 TableName = enrichmentTable,
-                StateMachineArn = LocalRunOptions.StateMachineArn,
+                StateMachineArn = LocalRunOptions.StateMachineArn(ServiceCatalog.Enrichment),
+                TopicArn = LocalSns.TopicArn(WorkflowTopic.Enriched),
                 InvoicesTableName = invoicesTable,
                 RetryThreshold = settings.RetryThreshold,
             },
             edges, metered, streams, await TableSetup.StreamArnAsync(setup, enrichmentTable, cancellationToken).ConfigureAwait(false),
             topics, ledger, fault is null ? null : fault.After);
-        using var notification = new MeteredService("notification",
-            new RemittanceOptions
+        using var notification = new MeteredService(ServiceCatalog.Notification,
+            new ServiceResources
             {
-                Service = "notification",
                 TableName = notificationTable,
-                StateMachineArn = LocalRunOptions.NotificationStateMachineArn,
+                StateMachineArn = LocalRunOptions.StateMachineArn(ServiceCatalog.Notification),
                 NotificationCatalogDirectory = settings.NotificationCatalogDirectory,
                 RetryThreshold = settings.RetryThreshold,
             },
-            edges with { Contract = EnvelopeContract.Instance }, metered, streams,
-            await TableSetup.StreamArnAsync(setup, notificationTable, cancellationToken).ConfigureAwait(false), topics, ledger, null);
+            edges, metered, streams, await TableSetup.StreamArnAsync(setup, notificationTable, cancellationToken).ConfigureAwait(false), topics, ledger, null);
         var services = new[] { enrichment, notification };
         foreach (var service in services)
         {

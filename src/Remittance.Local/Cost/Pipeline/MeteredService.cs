@@ -48,27 +48,31 @@ public sealed class MeteredService : IDisposable
     private readonly LocalStreamPoller _poller;
 
     public MeteredService(
-        string name,
-        RemittanceOptions options,
+        ServiceDefinition service,
+        ServiceResources resources,
         RemittanceEdges edges,
         IAmazonDynamoDB meteredDynamoDb,
         IAmazonDynamoDBStreams streams,
         string streamArn,
-        ITopicPublisher topics,
+        MeteredTopics topics,
         CostLedger ledger,
         Func<StepContext, string, Exception?>? stepFault)
     {
-        Name = name;
+        Name = service.Name;
         _ledger = ledger;
         _time = edges.Time ?? TimeProvider.System;
         var slot = new StepFunctionsSlot();
-        _services = RemittanceServices.Create(options, FunctionName.Workflow,
-            edges with { DynamoDb = meteredDynamoDb, StepFunctions = new MeteredStepFunctions(name, slot, ledger) });
-        var definition = WorkflowCatalog.ForService(options.Service);
-        var meter = new WorkflowMeter(name, definition, ledger);
+        // One set of services for every function shell, configured with the union of what the CDK app gives each.
+        var environment = Enum.GetValues<FunctionName>().SelectMany(f => FunctionEnvironment.For(f, service, resources))
+            .GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var options = RemittanceOptions.FromEnvironment(name => environment.GetValueOrDefault(name));
+        _services = RemittanceServices.Create(options, FunctionName.Workflow, service.Profile,
+            edges with { DynamoDb = meteredDynamoDb, StepFunctions = new MeteredStepFunctions(Name, slot, ledger), Sns = new LocalSns(topics) });
+        var definition = service.Workflow;
+        var meter = new WorkflowMeter(Name, definition, ledger);
         var runner = new LocalWorkflowRunner(definition,
-            new WorkflowTaskRunner(ServiceSteps.For(_services, topics).Select(step => meter.Meter(step, stepFault))), meteredDynamoDb,
-            options.TableName!, topics, _time, LocalRunOptions.RetryTimeScale, new Random(1), (state, _) => meter.OnStateEntered(state));
+            new StepsTaskInvoker(new WorkflowTaskRunner(service.Steps(_services).Select(step => meter.Meter(step, stepFault)))), meteredDynamoDb,
+            resources.TableName, topics, _time, LocalRunOptions.RetryTimeScale, new Random(1), (state, _) => meter.OnStateEntered(state));
         StepFunctions = new LocalStepFunctions(_time, runner: meter.Meter(runner)) { StatusChanged = OnStatusChangedAsync };
         slot.Target = StepFunctions;
         Queue = new LocalQueue(_time);
@@ -76,8 +80,8 @@ public sealed class MeteredService : IDisposable
         _stream = new StreamFunction(_services.CreateStartProcessor());
         _status = new StatusFunction(_services.CreateExecutionStatusProcessor());
         // The sweeper shell as deployed, its metric line (CloudWatch embedded metric format in AWS) discarded.
-        _sweeper = new SweeperFunction(_services.CreateSweeper(AllFunctions.SweeperSettingsFor(_services)),
-            new FailedItemsMetric(_services.CreateTrackingTable(), options.Service, _time, TextWriter.Null));
+        _sweeper = new SweeperFunction(_services.CreateSweeper(),
+            new FailedItemsMetric(_services.CreateTrackingTable(), Name, _time, TextWriter.Null));
         _poller = new LocalStreamPoller(streams, streamArn, InvokeStreamAsync);
     }
 

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Remittance.Cdk.Tests.Support;
+
+namespace Remittance.Cdk.Tests.Deployed;
+
+/// <summary>
+/// A function's environment exactly as the synthesized template sets it, with the references CloudFormation would
+/// fill in resolved the way they resolve in AWS, but to local names: a table's Ref is its physical TableName; a state
+/// machine's or topic's Ref is an ARN named after its logical ID; the Lambda layer mount path is the layer's source
+/// folder (Lambda extracts layers under /opt). A reference to anything else fails the test: the local run could not
+/// honour it.
+/// </summary>
+public static class TemplateEnvironment
+{
+    public const string Account = "000000000000";
+
+    public static string StateMachineArn(string logicalId) => $"arn:aws:states:us-east-1:{Account}:stateMachine:{logicalId}";
+
+    public static string TopicArn(string logicalId) => $"arn:aws:sns:us-east-1:{Account}:{logicalId}";
+
+    public static Dictionary<string, string> Of(Template template, string functionLogicalId, IReadOnlyDictionary<string, string> layerMounts)
+    {
+        var variables = template[functionLogicalId].Properties["Environment"]?["Variables"]?.AsObject()
+                        ?? throw new InvalidOperationException($"{functionLogicalId} has no environment.");
+        return variables.ToDictionary(v => v.Key, v => Resolve(template, v.Key, v.Value, layerMounts), StringComparer.Ordinal);
+    }
+
+    private static string Resolve(Template template, string name, JsonNode? value, IReadOnlyDictionary<string, string> layerMounts)
+    {
+        if (value is JsonValue literal)
+        {
+            var text = literal.GetValue<string>();
+            return layerMounts.GetValueOrDefault(text, text);
+        }
+
+        var id = Template.ReferencedId(value) ?? throw new InvalidOperationException($"{name}: cannot resolve {value?.ToJsonString()} locally.");
+        var resource = template[id];
+        return resource.Type switch
+        {
+            "AWS::DynamoDB::Table" => resource.Properties["TableName"]!.GetValue<string>(),
+            "AWS::StepFunctions::StateMachine" => StateMachineArn(id),
+            "AWS::SNS::Topic" => TopicArn(id),
+            _ => throw new InvalidOperationException($"{name}: a reference to a {resource.Type} cannot be resolved locally."),
+        };
+    }
+}
