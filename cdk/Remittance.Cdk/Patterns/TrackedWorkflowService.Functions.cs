@@ -28,6 +28,8 @@ public sealed partial class TrackedWorkflowService
     public const int IngestBatchSize = 10;
 
     private readonly Dictionary<FunctionName, Function> _functions = [];
+    private ITable? _lookupTable;
+    private bool _configured;
 
     private void CreateFunctions()
     {
@@ -44,14 +46,24 @@ public sealed partial class TrackedWorkflowService
         TableName = Table.TableName,
         StateMachineArn = StateMachine.StateMachineArn,
         TopicArn = Workflow.FunctionTopic is { } functionTopic ? Topics[functionTopic].TopicArn : null,
-        InvoicesTableName = _props.InvoicesTableName,
+        InvoicesTableName = _lookupTable?.TableName,
         NotificationCatalogDirectory = _props.NotificationCatalogDirectory,
         RetryThreshold = _props.RetryThreshold,
     };
 
-    /// <summary>Each function's environment, from the one source the local host also uses (FunctionEnvironment).</summary>
-    private void SetFunctionEnvironments()
+    /// <summary>
+    /// Sets each function's environment from the one source the local host also uses (FunctionEnvironment). Called once
+    /// the service's resources are all known: the stack grants the lookup table (encrypted with this service's key)
+    /// after the service exists. A resource the service needs and was not given fails the synth, naming it.
+    /// </summary>
+    public void ConfigureFunctions()
     {
+        if (_configured)
+        {
+            throw new InvalidOperationException($"The {ServiceName} functions are configured already.");
+        }
+
+        _configured = true;
         var resources = Resources;
         foreach (var (function, lambda) in _functions)
         {
@@ -194,6 +206,7 @@ public sealed partial class TrackedWorkflowService
     public void GrantWorkflowLookups(ITable table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        _lookupTable = table;
         var workflow = _functions[FunctionName.Workflow];
         workflow.AddToRolePolicy(Statements.Allow(["dynamodb:BatchGetItem"], table.TableArn));
         if (table.EncryptionKey is { } key)

@@ -43,7 +43,6 @@ public sealed partial class TrackedWorkflowService : Construct
         CreateFunctions();
         StateMachine = CreateStateMachine();
         ConnectFunctions();
-        SetFunctionEnvironments();
         StatusRule = CreateStatusRule();
         SweeperSchedule = CreateSweeperSchedule();
         CreateAlarms();

@@ -13,9 +13,6 @@ public sealed record TrackedWorkflowServiceProps
     /// <summary>The service from the catalog: its workflow, its settings; its name is REMITTANCE_SERVICE.</summary>
     public required ServiceDefinition Service { get; init; }
 
-    /// <summary>The lookup table the service's workflow reads, when it reads one (enrichment: the Invoices table).</summary>
-    public string? InvoicesTableName { get; init; }
-
     /// <summary>Where the workflow function finds the notification catalog (the layer's mount path), when it needs one.</summary>
     public string? NotificationCatalogDirectory { get; init; }
 

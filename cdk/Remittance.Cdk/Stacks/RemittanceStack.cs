@@ -35,13 +35,7 @@ public sealed class RemittanceStack : Stack
             $"Remittance ({settings.Stage}): alarm topic.", dataRemovalPolicy);
         AlarmTopic = CreateAlarmTopic(settings);
 
-        // Physical name, known before the table exists: the enrichment functions are configured with it, and the table
-        // (encrypted with the enrichment service's key) is created after the service.
-        var invoicesTableName = $"remittance-{settings.Stage}-invoices";
-        Enrichment = new TrackedWorkflowService(this, "Enrichment", ServiceProps(settings, ServiceCatalog.Enrichment, code, dataRemovalPolicy) with
-        {
-            InvoicesTableName = invoicesTableName,
-        });
+        Enrichment = new TrackedWorkflowService(this, "Enrichment", ServiceProps(settings, ServiceCatalog.Enrichment, code, dataRemovalPolicy));
         Notification = new TrackedWorkflowService(this, "Notification", ServiceProps(settings, ServiceCatalog.Notification, code, dataRemovalPolicy) with
         {
             NotificationCatalogDirectory = NotificationCatalogBundle.LayerMountPath,
@@ -50,10 +44,12 @@ public sealed class RemittanceStack : Stack
         Enrichment.AllowSendersFrom(settings.PartnerAccountIds);
         Notification.ReceiveFrom(Enrichment.Topics[WorkflowTopic.Enriched]);
 
-        InvoicesTable = SchemaTable.Create(this, "InvoicesTable", InvoicesTableSchema.CreateTableRequest(invoicesTableName),
+        InvoicesTable = SchemaTable.Create(this, "InvoicesTable", InvoicesTableSchema.CreateTableRequest($"remittance-{settings.Stage}-invoices"),
             Enrichment.Key, dataRemovalPolicy);
         Enrichment.GrantWorkflowLookups(InvoicesTable);
         NotificationCatalogLayer = Notification.AddWorkflowFiles(inputs.NotificationCatalogDirectory, $"Remittance notification catalog ({settings.Stage})");
+        Enrichment.ConfigureFunctions();
+        Notification.ConfigureFunctions();
 
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps { DashboardName = $"remittance-{settings.Stage}" });
         Dashboard.AddWidgets(new AlarmStatusWidget(new AlarmStatusWidgetProps

@@ -199,7 +199,8 @@ public sealed class DeployedFunctionTests(SynthesizedApp app, LocalAws aws) : IC
                 });
             await poller.PollOnceAsync(CancellationToken.None);
             var expected = (await ItemAsync(requestId))[ItemAttributes.ExecutionName].S;
-            return Assert.Single(aws.StepFunctions.Executions, e => e.Name == expected);
+            var stateMachine = functions[FunctionName.Stream].Options.Environment[RemittanceOptions.StateMachineArnVariable];
+            return Assert.Single(aws.StepFunctions.Executions, e => e.Name == expected && e.StateMachineArn == stateMachine);
         }
 
         /// <summary>The state machine's first Lambda task, with the input Step Functions gives it (the execution input).</summary>

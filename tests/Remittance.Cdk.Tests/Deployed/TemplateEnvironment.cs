@@ -5,7 +5,7 @@ namespace Remittance.Cdk.Tests.Deployed;
 
 /// <summary>
 /// A function's environment exactly as the synthesized template sets it, with the references CloudFormation would
-/// fill in resolved the way they resolve in AWS, but to local names: a table's Ref is its physical TableName; a state
+/// fill in resolved the way they resolve in AWS, but to local names: a table's Ref is its name (its logical ID); a state
 /// machine's or topic's Ref is an ARN named after its logical ID; the Lambda layer mount path is the layer's source
 /// folder (Lambda extracts layers under /opt). A reference to anything else fails the test: the local run could not
 /// honour it.
@@ -37,7 +37,8 @@ public static class TemplateEnvironment
         var resource = template[id];
         return resource.Type switch
         {
-            "AWS::DynamoDB::Table" => resource.Properties["TableName"]!.GetValue<string>(),
+            // CloudFormation names an unnamed table after its logical ID (plus a suffix); the logical ID serves locally.
+            "AWS::DynamoDB::Table" => resource.Properties["TableName"]?.GetValue<string>() ?? id,
             "AWS::StepFunctions::StateMachine" => StateMachineArn(id),
             "AWS::SNS::Topic" => TopicArn(id),
             _ => throw new InvalidOperationException($"{name}: a reference to a {resource.Type} cannot be resolved locally."),
