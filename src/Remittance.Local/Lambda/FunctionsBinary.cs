@@ -94,7 +94,7 @@ public static class FunctionsBinary
 
     private static IEnumerable<string> SourceFiles(string root)
     {
-        foreach (var name in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" })
         {
             var file = Path.Combine(root, name);
             if (File.Exists(file))
