@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Remittance.Domain;
@@ -8,12 +9,13 @@ public sealed class PartnerMessageParseResult
 {
     private PartnerMessageParseResult(
         PartnerMessage? message,
-        JsonObject? document,
+        JsonElement? element,
         string? requestId,
         IReadOnlyList<ValidationError> errors)
     {
         Message = message;
-        Document = document;
+        Element = element;
+        Document = element is { } root ? JsonObject.Create(root) : null;
         RequestId = requestId;
         Errors = errors;
     }
@@ -27,6 +29,12 @@ public sealed class PartnerMessageParseResult
     /// </summary>
     public JsonObject? Document { get; }
 
+    /// <summary>
+    /// What <see cref="Document"/> was made from: the same JSON, readable (hashed, copied into an item) without
+    /// building its nodes. Null exactly when <see cref="Document"/> is.
+    /// </summary>
+    public JsonElement? Element { get; }
+
     /// <summary>The request ID whenever it is itself valid, even if other fields are not (so rejections can be keyed by it).</summary>
     public string? RequestId { get; }
 
@@ -36,14 +44,14 @@ public sealed class PartnerMessageParseResult
     [MemberNotNullWhen(true, nameof(Message), nameof(Document), nameof(RequestId))]
     public bool IsValid => Message is not null && Document is not null && RequestId is not null;
 
-    internal static PartnerMessageParseResult Valid(PartnerMessage message, JsonObject document) =>
-        new(message, document, message.RequestId, []);
+    internal static PartnerMessageParseResult Valid(PartnerMessage message, JsonElement element) =>
+        new(message, element, message.RequestId, []);
 
     internal static PartnerMessageParseResult Invalid(
-        JsonObject? document,
+        JsonElement? element,
         string? requestId,
         IReadOnlyList<ValidationError> errors) =>
         errors.Count > 0
-            ? new(null, document, requestId, errors)
+            ? new(null, element, requestId, errors)
             : throw new ArgumentException("An invalid result needs at least one error.", nameof(errors));
 }

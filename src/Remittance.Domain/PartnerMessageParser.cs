@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Remittance.Domain.Parsing;
 using Remittance.Domain.Validation;
 
@@ -24,7 +23,7 @@ public static class PartnerMessageParser
                 [new ValidationError(JsonPath.Root, ErrorCodes.EmptyBody, "the body is empty; expected a JSON object")]);
         }
 
-        if (!BodyScanner.TryRead(body, out var root, out var error))
+        if (!BodyScanner.TryRead(body, out var root, out var namesMayRepeat, out var error))
         {
             return PartnerMessageParseResult.Invalid(null, null, [error]);
         }
@@ -36,12 +35,16 @@ public static class PartnerMessageParser
         }
 
         var errors = new List<ValidationError>();
-        DuplicateProperties.Find(root, errors);
-        var document = errors.Count == 0 ? JsonObject.Create(root) : null;
+        if (namesMayRepeat)
+        {
+            DuplicateProperties.Find(root, errors);
+        }
+
+        JsonElement? document = errors.Count == 0 ? root : null;
         var (message, requestId) = MessageValidator.Validate(root, errors);
 
-        return message is not null && document is not null && errors.Count == 0
-            ? PartnerMessageParseResult.Valid(message, document)
+        return message is not null && document is { } element && errors.Count == 0
+            ? PartnerMessageParseResult.Valid(message, element)
             : PartnerMessageParseResult.Invalid(document, requestId, errors);
     }
 }

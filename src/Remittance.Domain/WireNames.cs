@@ -60,7 +60,7 @@ public static class WireNames
     private static bool TryParse<T>(string? s, Func<T, string> toWire, out T value)
         where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
+        foreach (var candidate in Members<T>.All)
         {
             if (string.Equals(toWire(candidate), s, StringComparison.Ordinal))
             {
@@ -71,6 +71,13 @@ public static class WireNames
 
         value = default;
         return false;
+    }
+
+    // Enum.GetValues returns a new array each call, and every message parses three enums.
+    private static class Members<T>
+        where T : struct, Enum
+    {
+        public static readonly T[] All = Enum.GetValues<T>();
     }
 
     private static ArgumentOutOfRangeException Undefined<T>(T value)

@@ -118,6 +118,49 @@ public sealed class BodyHandlingTests
             result.Errors.Select(e => (e.Field, e.Code)));
     }
 
+    // The scan that spares most bodies the duplicate walk compares names as written; these are the cases it must not miss.
+    [Theory]
+    [InlineData(",\"meta\":{\"a\":1,\"\\u0061\":2}", "meta.a")]
+    [InlineData(",\"meta\":{\"\\u0062\":1,\"x\":{\"b\":1,\"b\":2}}", "meta.x.b")]
+    [InlineData(",\"meta\":[{\"k\":1},{\"k\":1,\"j\":[{\"k\":1}],\"k\":2}]", "meta[1].k")]
+    [InlineData(",\"meta\":{\"é\":1,\"e\":2,\"é\":3}", "meta['é']")]
+    [InlineData(",\"amount\":\"1.00\"", "amount")]
+    public void Parse_WhenANameRepeatsInAnyObject_ReportsIt(string extra, string path)
+    {
+        var body = ValidMessage.Json().TrimEnd('}') + extra + "}";
+
+        var result = PartnerMessageParser.Parse(body);
+
+        Assert.Contains((path, ErrorCodes.DuplicateProperty), result.Errors.Select(e => (e.Field, e.Code)));
+        Assert.Null(result.Document);
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(300)]
+    public void Parse_WhenAWideObjectRepeatsItsLastName_ReportsIt(int width)
+    {
+        var names = string.Concat(Enumerable.Range(0, width).Select(i => $"\"k{i}\":{i},"));
+        var body = ValidMessage.Json().TrimEnd('}') + $",\"meta\":{{{names}\"k0\":0}}}}";
+
+        var result = PartnerMessageParser.Parse(body);
+
+        ParseAssert.SingleError(result, "meta.k0", ErrorCodes.DuplicateProperty);
+    }
+
+    [Fact]
+    public void Parse_WhenSiblingObjectsShareNames_AcceptsTheMessage()
+    {
+        var siblings = string.Join(',', Enumerable.Range(0, 40).Select(i => $"{{\"k\":{i},\"nested\":{{\"k\":[{{\"k\":1}}]}}}}"));
+        var body = ValidMessage.Json().TrimEnd('}') + $",\"meta\":{{\"list\":[{siblings}],\"k\":{{\"list\":1}}}}}}";
+
+        var result = PartnerMessageParser.Parse(body);
+
+        Assert.True(result.IsValid, ParseAssert.Describe(result.Errors));
+    }
+
     [Fact]
     public void Parse_WhenManyPropertiesRepeat_ListsTwentyAndCountsTheRest()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Remittance.Domain.Enrichment;
@@ -6,10 +7,11 @@ namespace Remittance.Domain.Enrichment;
 /// <summary>The verdict on one envelope body: either an envelope, or every reason it was refused.</summary>
 public sealed class EnvelopeParseResult
 {
-    private EnvelopeParseResult(RemittanceEnvelope? envelope, JsonObject? document, string? requestId, IReadOnlyList<ValidationError> errors)
+    private EnvelopeParseResult(RemittanceEnvelope? envelope, JsonElement? element, string? requestId, IReadOnlyList<ValidationError> errors)
     {
         Envelope = envelope;
-        Document = document;
+        Element = element;
+        Document = element is { } root ? JsonObject.Create(root) : null;
         RequestId = requestId;
         Errors = errors;
     }
@@ -23,6 +25,9 @@ public sealed class EnvelopeParseResult
     /// </summary>
     public JsonObject? Document { get; }
 
+    /// <inheritdoc cref="PartnerMessageParseResult.Element"/>
+    public JsonElement? Element { get; }
+
     /// <summary><c>data.requestId</c> whenever it is itself valid, even if other fields are not.</summary>
     public string? RequestId { get; }
 
@@ -32,11 +37,11 @@ public sealed class EnvelopeParseResult
     [MemberNotNullWhen(true, nameof(Envelope), nameof(Document), nameof(RequestId))]
     public bool IsValid => Envelope is not null && Document is not null && RequestId is not null;
 
-    internal static EnvelopeParseResult Valid(RemittanceEnvelope envelope, JsonObject document) =>
-        new(envelope, document, envelope.Data.RequestId, []);
+    internal static EnvelopeParseResult Valid(RemittanceEnvelope envelope, JsonElement element) =>
+        new(envelope, element, envelope.Data.RequestId, []);
 
-    internal static EnvelopeParseResult Invalid(JsonObject? document, string? requestId, IReadOnlyList<ValidationError> errors) =>
+    internal static EnvelopeParseResult Invalid(JsonElement? element, string? requestId, IReadOnlyList<ValidationError> errors) =>
         errors.Count > 0
-            ? new(null, document, requestId, errors)
+            ? new(null, element, requestId, errors)
             : throw new ArgumentException("An invalid result needs at least one error.", nameof(errors));
 }

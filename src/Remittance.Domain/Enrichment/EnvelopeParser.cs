@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Remittance.Domain.Parsing;
 using Remittance.Domain.Validation;
 
@@ -29,7 +28,7 @@ public static class EnvelopeParser
                 [new ValidationError(JsonPath.Root, ErrorCodes.EmptyBody, "the body is empty; expected a remittance.enriched envelope")]);
         }
 
-        if (!BodyScanner.TryRead(body, out var root, out var error))
+        if (!BodyScanner.TryRead(body, out var root, out var namesMayRepeat, out var error))
         {
             return EnvelopeParseResult.Invalid(null, null, [error]);
         }
@@ -41,8 +40,12 @@ public static class EnvelopeParser
         }
 
         var errors = new List<ValidationError>();
-        DuplicateProperties.Find(root, errors);
-        var document = errors.Count == 0 ? JsonObject.Create(root) : null;
+        if (namesMayRepeat)
+        {
+            DuplicateProperties.Find(root, errors);
+        }
+
+        JsonElement? document = errors.Count == 0 ? root : null;
 
         var fields = new JsonFields(root, JsonPath.Root);
         var eventId = EventId(fields, errors);
@@ -66,8 +69,8 @@ public static class EnvelopeParser
                 "event IDs are derived so that a republished event keeps its ID"));
         }
 
-        return errors.Count == 0 && document is not null && eventId is { } validId && occurredAt is { } validTime && data is not null
-            ? EnvelopeParseResult.Valid(new RemittanceEnvelope(validId, validTime, data), document)
+        return errors.Count == 0 && document is { } element && eventId is { } validId && occurredAt is { } validTime && data is not null
+            ? EnvelopeParseResult.Valid(new RemittanceEnvelope(validId, validTime, data), element)
             : EnvelopeParseResult.Invalid(document, requestId, errors);
     }
 

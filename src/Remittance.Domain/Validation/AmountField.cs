@@ -53,7 +53,7 @@ internal static partial class AmountField
             return null;
         }
 
-        if (text.All(c => c is '0' or '.'))
+        if (!text.AsSpan().ContainsAnyExcept('0', '.'))
         {
             errors.Add(new ValidationError(field, ErrorCodes.OutOfRange, $"{field} {Quote.Text(text)} must be greater than zero"));
             return null;

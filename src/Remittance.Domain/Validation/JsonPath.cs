@@ -1,3 +1,4 @@
+using System.Buffers;
 using static System.FormattableString;
 
 namespace Remittance.Domain.Validation;
@@ -9,6 +10,9 @@ namespace Remittance.Domain.Validation;
 internal static class JsonPath
 {
     public const string Root = "$";
+
+    private static readonly SearchValues<char> s_identifierCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     public static string Child(string parent, string name)
     {
@@ -27,5 +31,5 @@ internal static class JsonPath
     private static bool IsIdentifier(string name) =>
         name.Length is > 0 and <= Quote.MaxLength
         && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        && !name.AsSpan().ContainsAnyExcept(s_identifierCharacters);
 }

@@ -40,7 +40,7 @@ internal static class TextRules
             index += consumed;
         }
 
-        if (value.EnumerateRunes().All(Rune.IsWhiteSpace))
+        if (IsBlank(value))
         {
             return new ValidationError(field, ErrorCodes.SurroundingWhitespace,
                 $"{field} {Quote.Text(value)} is blank: it holds only whitespace");
@@ -59,6 +59,20 @@ internal static class TextRules
         }
 
         return null;
+    }
+
+    // A loop rather than LINQ: Enumerable.All would box the rune enumerator for every text field of every message.
+    private static bool IsBlank(string value)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static ValidationError Invalid(string field, string value, string what, int codePoint, int position) =>
