@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Remittance.Domain.Hashing;
 
@@ -15,7 +17,7 @@ namespace Remittance.Domain.Hashing;
 /// </summary>
 internal static class CanonicalJson
 {
-    public static void Write(JsonNode? node, ArrayBufferWriter<byte> output)
+    public static void Write(JsonNode? node, IBufferWriter<byte> output)
     {
         switch (node)
         {
@@ -60,7 +62,131 @@ internal static class CanonicalJson
         }
     }
 
-    private static void WriteValue(JsonValue value, ArrayBufferWriter<byte> output)
+    /// <summary>
+    /// The same form for a parsed element, read straight from its UTF-8 text: the tree is not materialized, and strings
+    /// and names that need no escaping are copied as they are (their bytes are exactly what the node form writes).
+    /// Objects must not repeat a property name (the message parsers refuse such bodies before anything is hashed).
+    /// </summary>
+    public static void Write(JsonElement element, IBufferWriter<byte> output)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                WriteObject(element, output);
+                break;
+            case JsonValueKind.Array:
+                output.Write("["u8);
+                var first = true;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!first)
+                    {
+                        output.Write(","u8);
+                    }
+
+                    first = false;
+                    Write(item, output);
+                }
+
+                output.Write("]"u8);
+                break;
+            case JsonValueKind.String:
+                var quoted = JsonMarshal.GetRawUtf8Value(element);
+                if (IsVerbatim(quoted[1..^1]))
+                {
+                    output.Write(quoted);
+                }
+                else
+                {
+                    WriteString(element.GetString() ?? string.Empty, output);
+                }
+
+                break;
+            case JsonValueKind.Number:
+                output.Write(JsonMarshal.GetRawUtf8Value(element));
+                break;
+            case JsonValueKind.True:
+                output.Write("true"u8);
+                break;
+            case JsonValueKind.False:
+                output.Write("false"u8);
+                break;
+            default:
+                output.Write("null"u8);
+                break;
+        }
+    }
+
+    private static void WriteObject(JsonElement obj, IBufferWriter<byte> output)
+    {
+        var properties = ArrayPool<Entry>.Shared.Rent(obj.GetPropertyCount());
+        try
+        {
+            var count = 0;
+            foreach (var property in obj.EnumerateObject())
+            {
+                properties[count++] = new Entry(property);
+            }
+
+            var sorted = properties.AsSpan(0, count);
+            sorted.Sort(default(EntryOrder));
+            output.Write("{"u8);
+            for (var index = 0; index < sorted.Length; index++)
+            {
+                if (index > 0)
+                {
+                    output.Write(","u8);
+                }
+
+                var property = sorted[index].Property;
+                if (sorted[index].IsPlainAscii || IsVerbatim(JsonMarshal.GetRawUtf8PropertyName(property)))
+                {
+                    output.Write("\""u8);
+                    output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
+                    output.Write("\""u8);
+                }
+                else
+                {
+                    WriteString(property.Name, output);
+                }
+
+                output.Write(":"u8);
+                Write(property.Value, output);
+            }
+
+            output.Write("}"u8);
+        }
+        finally
+        {
+            // The properties refer to the document: the pool must not keep it alive.
+            ArrayPool<Entry>.Shared.Return(properties, clearArray: true);
+        }
+    }
+
+    /// <summary>A property and whether its name is unescaped ASCII, worked out once rather than in every comparison.</summary>
+    private readonly struct Entry(JsonProperty property)
+    {
+        public JsonProperty Property { get; } = property;
+
+        public bool IsPlainAscii { get; } = IsUnescapedAscii(JsonMarshal.GetRawUtf8PropertyName(property));
+
+        private static bool IsUnescapedAscii(ReadOnlySpan<byte> raw) => Ascii.IsValid(raw) && !raw.Contains((byte)'\\');
+    }
+
+    // Ordinal UTF-16 order, as the node form sorts. For ASCII names that is the order of their bytes; anything else
+    // (escapes, other scripts, where UTF-8 and UTF-16 orders can differ) is compared as decoded strings.
+    private readonly struct EntryOrder : IComparer<Entry>
+    {
+        public int Compare(Entry left, Entry right) => left.IsPlainAscii && right.IsPlainAscii
+            ? JsonMarshal.GetRawUtf8PropertyName(left.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(right.Property))
+            : string.CompareOrdinal(left.Property.Name, right.Property.Name);
+    }
+
+    // Raw JSON string content without escapes cannot hold '"', a backslash or control characters (the reader refuses them), so
+    // when it is also well-formed UTF-8 it is byte for byte what WriteString makes of the decoded text.
+    private static bool IsVerbatim(ReadOnlySpan<byte> raw) => !raw.Contains((byte)'\\') && Utf8.IsValid(raw);
+
+    private static void WriteValue(JsonValue value, IBufferWriter<byte> output)
     {
         switch (value.GetValueKind())
         {
@@ -103,7 +229,7 @@ internal static class CanonicalJson
     private static string NumberText(JsonValue value) =>
         value.TryGetValue<JsonElement>(out var element) ? element.GetRawText() : value.ToJsonString();
 
-    private static void WriteString(string text, ArrayBufferWriter<byte> output)
+    private static void WriteString(string text, IBufferWriter<byte> output)
     {
         output.Write("\""u8);
         Span<byte> encoded = stackalloc byte[4];
@@ -138,7 +264,7 @@ internal static class CanonicalJson
         output.Write("\""u8);
     }
 
-    private static void WriteUnicodeEscape(int codeUnit, ArrayBufferWriter<byte> output)
+    private static void WriteUnicodeEscape(int codeUnit, IBufferWriter<byte> output)
     {
         const string Hex = "0123456789abcdef";
         output.Write([(byte)'\\', (byte)'u',

@@ -16,7 +16,7 @@ public sealed class EnvelopeContract : IMessageContract
     public ParsedMessage Parse(string? body)
     {
         var result = EnvelopeParser.Parse(body);
-        return new ParsedMessage(result.RequestId, result.Document, result.Envelope?.Data.PartnerId, "1", result.Errors, Identity(result.Document));
+        return new ParsedMessage(result.RequestId, result.Document, result.Envelope?.Data.PartnerId, "1", result.Errors, Identity(result.Document), result.Element);
     }
 
     private static JsonObject? Identity(JsonObject? document)

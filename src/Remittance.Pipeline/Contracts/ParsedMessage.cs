@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Remittance.Domain;
 
@@ -14,13 +15,18 @@ namespace Remittance.Pipeline.Contracts;
 /// What makes two deliveries the same message, hashed to tell a duplicate from a conflict; null means the whole
 /// <paramref name="Document"/>. The envelope contract leaves out its <c>occurredAt</c>, so a republished event is a duplicate.
 /// </param>
+/// <param name="Element">
+/// What <paramref name="Document"/> was parsed from, when the contract kept it: the item and the hash are then built
+/// from the parsed text without materializing the document's nodes (the same values either way).
+/// </param>
 public sealed record ParsedMessage(
     string? RequestId,
     JsonObject? Document,
     string? PartnerId,
     string SchemaVersion,
     IReadOnlyList<ValidationError> Errors,
-    JsonObject? Identity = null)
+    JsonObject? Identity = null,
+    JsonElement? Element = null)
 {
     [MemberNotNullWhen(true, nameof(RequestId), nameof(Document))]
     public bool IsValid => Errors.Count == 0 && RequestId is not null && Document is not null;

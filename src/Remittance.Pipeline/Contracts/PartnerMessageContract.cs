@@ -11,6 +11,6 @@ public sealed class PartnerMessageContract : IMessageContract
     {
         var result = PartnerMessageParser.Parse(body);
         return new ParsedMessage(result.RequestId, result.Document, result.Message?.PartnerId,
-            result.Message?.SchemaVersion ?? PartnerMessageParser.SupportedSchemaVersion, result.Errors);
+            result.Message?.SchemaVersion ?? PartnerMessageParser.SupportedSchemaVersion, result.Errors, Element: result.Element);
     }
 }

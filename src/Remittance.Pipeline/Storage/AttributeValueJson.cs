@@ -30,20 +30,49 @@ public static class AttributeValueJson
         return map;
     }
 
-    private static AttributeValue FromJsonValue(JsonValue value)
+    /// <summary>The same map as <see cref="FromJsonObject(JsonObject)"/> of the element's node form, read without building the nodes.</summary>
+    public static Dictionary<string, AttributeValue> FromJsonObject(JsonElement obj)
     {
-        var element = value.GetValue<JsonElement>();
-        return element.ValueKind switch
+        var map = new Dictionary<string, AttributeValue>(obj.GetPropertyCount(), StringComparer.Ordinal);
+        foreach (var property in obj.EnumerateObject())
         {
-            JsonValueKind.String => new AttributeValue { S = element.GetString() },
-            // The raw text keeps the partner's exact digits; DynamoDB rejects numbers it cannot hold.
-            JsonValueKind.Number => new AttributeValue { N = element.GetRawText() },
-            JsonValueKind.True => new AttributeValue { BOOL = true },
-            JsonValueKind.False => new AttributeValue { BOOL = false },
-            JsonValueKind.Null => new AttributeValue { NULL = true },
-            _ => throw new ArgumentException($"Unsupported JSON value kind {element.ValueKind}.", nameof(value)),
-        };
+            map[property.Name] = FromJson(property.Value);
+        }
+
+        return map;
     }
+
+    public static AttributeValue FromJson(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return new AttributeValue { M = FromJsonObject(element) };
+            case JsonValueKind.Array:
+                var list = new List<AttributeValue>(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    list.Add(FromJson(item));
+                }
+
+                return new AttributeValue { L = list };
+            default:
+                return FromJsonValue(element);
+        }
+    }
+
+    private static AttributeValue FromJsonValue(JsonValue value) => FromJsonValue(value.GetValue<JsonElement>());
+
+    private static AttributeValue FromJsonValue(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => new AttributeValue { S = element.GetString() },
+        // The raw text keeps the partner's exact digits; DynamoDB rejects numbers it cannot hold.
+        JsonValueKind.Number => new AttributeValue { N = element.GetRawText() },
+        JsonValueKind.True => new AttributeValue { BOOL = true },
+        JsonValueKind.False => new AttributeValue { BOOL = false },
+        JsonValueKind.Null => new AttributeValue { NULL = true },
+        _ => throw new ArgumentException($"Unsupported JSON value kind {element.ValueKind}.", nameof(element)),
+    };
 
     /// <summary>
     /// The reverse mapping, for items read back with the SDK: the same shape the stream function gives a new image

@@ -38,24 +38,46 @@ public static class ItemSize
             return 1;
         }
 
+        // Loops rather than LINQ: every ingested message is measured, nested maps and lists included.
+        var total = 0;
         if (value.M is not null)
         {
-            return 3 + value.M.Sum(pair => 1 + Encoding.UTF8.GetByteCount(pair.Key) + Of(pair.Value));
+            foreach (var (name, element) in value.M)
+            {
+                total += 1 + Encoding.UTF8.GetByteCount(name) + Of(element);
+            }
+
+            return 3 + total;
         }
 
         if (value.L is not null)
         {
-            return 3 + value.L.Sum(element => 1 + Of(element));
+            foreach (var element in value.L)
+            {
+                total += 1 + Of(element);
+            }
+
+            return 3 + total;
         }
 
         if (value.SS is not null)
         {
-            return value.SS.Sum(Encoding.UTF8.GetByteCount);
+            foreach (var text in value.SS)
+            {
+                total += Encoding.UTF8.GetByteCount(text);
+            }
+
+            return total;
         }
 
         if (value.NS is not null)
         {
-            return value.NS.Sum(NumberSize);
+            foreach (var number in value.NS)
+            {
+                total += NumberSize(number);
+            }
+
+            return total;
         }
 
         if (value.B is not null)
@@ -63,14 +85,36 @@ public static class ItemSize
             return (int)value.B.Length;
         }
 
-        return value.BS?.Sum(b => (int)b.Length) ?? 0;
+        if (value.BS is not null)
+        {
+            foreach (var binary in value.BS)
+            {
+                total += (int)binary.Length;
+            }
+        }
+
+        return total;
     }
 
-    // Numbers are stored as up to 38 significant digits, two per byte, plus one byte.
+    // Numbers are stored as up to 38 significant digits, two per byte, plus one byte. Significant: the digits of the
+    // mantissa (sign and exponent dropped) between its first and last that are not zero, the decimal point not counted.
     private static int NumberSize(string number)
     {
-        var significant = number.TrimStart('-', '+').Split('e', 'E')[0].Replace(".", string.Empty, StringComparison.Ordinal)
-            .Trim('0').Length;
+        var mantissa = number.AsSpan().TrimStart("-+");
+        var exponent = mantissa.IndexOfAny('e', 'E');
+        if (exponent >= 0)
+        {
+            mantissa = mantissa[..exponent];
+        }
+
+        var first = mantissa.IndexOfAnyExcept('0', '.');
+        var significant = 0;
+        if (first >= 0)
+        {
+            var digits = mantissa[first..(mantissa.LastIndexOfAnyExcept('0', '.') + 1)];
+            significant = digits.Length - digits.Count('.');
+        }
+
         return (Math.Max(significant, 1) + 1) / 2 + 1;
     }
 }

@@ -15,6 +15,8 @@ public sealed class RemittanceItemFactory(TimeProvider time)
     public const int FirstAttempt = 1;
     public const int FirstVersion = 1;
 
+    private const int ItemAttributeCount = 11;
+
     public NewRemittance Create(ParsedMessage message)
     {
         if (!message.IsValid)
@@ -25,8 +27,11 @@ public sealed class RemittanceItemFactory(TimeProvider time)
         var document = message.Document;
         var now = Timestamps.Format(time.GetUtcNow());
         var executionName = ExecutionName.For(message.RequestId, FirstAttempt);
-        var payloadHash = PayloadHash.Compute(message.Identity ?? document);
-        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        // From the parsed text when the contract kept it: the same hash and map, without materializing the nodes.
+        var payloadHash = message.Identity is { } identity ? PayloadHash.Compute(identity)
+            : message.Element is { } element ? PayloadHash.Compute(element)
+            : PayloadHash.Compute(document);
+        var item = new Dictionary<string, AttributeValue>(ItemAttributeCount, StringComparer.Ordinal)
         {
             [ItemAttributes.RequestId] = new() { S = message.RequestId },
             [ItemAttributes.Status] = new() { S = RemittanceStatus.Received.ToWire() },
@@ -38,7 +43,10 @@ public sealed class RemittanceItemFactory(TimeProvider time)
             [ItemAttributes.PayloadHash] = new() { S = payloadHash },
             [ItemAttributes.SchemaVersion] = new() { S = message.SchemaVersion },
             [ItemAttributes.PartnerId] = new() { S = message.PartnerId ?? string.Empty },
-            [ItemAttributes.Message] = new() { M = AttributeValueJson.FromJsonObject(document) },
+            [ItemAttributes.Message] = new()
+            {
+                M = message.Element is { } body ? AttributeValueJson.FromJsonObject(body) : AttributeValueJson.FromJsonObject(document),
+            },
         };
 
         return new NewRemittance(message.RequestId, executionName, payloadHash, item, ItemSize.Of(item));
