@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,10 +32,36 @@ public static class ExecutionName
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
 
-        var hash = Base32.Encode(SHA256.HashData(s_strictUtf8.GetBytes(requestId)), HashLength);
-        var prefix = ReadablePrefix(requestId);
-        var suffix = hash + "-" + attempt.ToString(CultureInfo.InvariantCulture);
-        return prefix.Length == 0 ? suffix : prefix + "-" + suffix;
+        // Built in place: every ingested message gets a name, and request IDs are at most 512 UTF-8 bytes.
+        const int StackBytes = 512;
+        var byteCount = s_strictUtf8.GetByteCount(requestId);
+        var rented = byteCount > StackBytes ? ArrayPool<byte>.Shared.Rent(byteCount) : null;
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        try
+        {
+            var utf8 = rented ?? stackalloc byte[StackBytes];
+            SHA256.HashData(utf8[..s_strictUtf8.GetBytes(requestId, utf8)], digest);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        Span<char> name = stackalloc char[MaxLength];
+        var length = ReadablePrefix(requestId, name);
+        if (length > 0)
+        {
+            name[length++] = '-';
+        }
+
+        Base32.Encode(digest, name.Slice(length, HashLength));
+        length += HashLength;
+        name[length++] = '-';
+        attempt.TryFormat(name[length..], out var digits, provider: CultureInfo.InvariantCulture);
+        return new string(name[..(length + digits)]);
     }
 
     /// <summary>1–80 characters of <c>[A-Za-z0-9_-]</c>: what Step Functions accepts everywhere, logging included.</summary>
@@ -43,9 +70,9 @@ public static class ExecutionName
 
     // Keeps ASCII letters, digits, '_' and '-'. A run of anything else becomes one '_' between two letters or digits,
     // so word boundaries survive ("inv #42" → "inv_42"); separators are never leading, doubled by us, or trailing.
-    private static string ReadablePrefix(string requestId)
+    private static int ReadablePrefix(string requestId, Span<char> prefix)
     {
-        var prefix = new StringBuilder(MaxPrefixLength);
+        var length = 0;
         var pendingSeparator = false;
         foreach (var c in requestId)
         {
@@ -56,32 +83,32 @@ public static class ExecutionName
             }
 
             var isSeparator = IsSeparator(c);
-            if (prefix.Length == 0 && isSeparator)
+            if (length == 0 && isSeparator)
             {
                 continue;
             }
 
-            var addSeparator = pendingSeparator && !isSeparator && prefix.Length > 0 && !IsSeparator(prefix[^1]);
+            var addSeparator = pendingSeparator && !isSeparator && length > 0 && !IsSeparator(prefix[length - 1]);
             pendingSeparator = false;
-            if (prefix.Length + (addSeparator ? 2 : 1) > MaxPrefixLength)
+            if (length + (addSeparator ? 2 : 1) > MaxPrefixLength)
             {
                 break;
             }
 
             if (addSeparator)
             {
-                prefix.Append('_');
+                prefix[length++] = '_';
             }
 
-            prefix.Append(c);
+            prefix[length++] = c;
         }
 
-        while (prefix.Length > 0 && IsSeparator(prefix[^1]))
+        while (length > 0 && IsSeparator(prefix[length - 1]))
         {
-            prefix.Length--;
+            length--;
         }
 
-        return prefix.ToString();
+        return length;
     }
 
     private static bool IsSeparator(char c) => c is '_' or '-';

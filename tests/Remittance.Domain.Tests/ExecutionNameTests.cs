@@ -104,4 +104,19 @@ public sealed class ExecutionNameTests
 
         Assert.Matches(new Regex("^Caf-Se_al-[a-z2-7]{20}-1$"), name);
     }
+
+    // Stored items and Step Functions carry these names: the same request ID must always give the same name.
+    [Theory]
+    [InlineData("a", "a-zklycewkdo64v6wcggzz-1")]
+    [InlineData("--abc--", "abc-wqgnsndzy5k5hc5saf73-1")]
+    [InlineData("a #-b", "a-b-cthx5pcqqvdvooxt5edz-1")]
+    [InlineData("acme-bank-2026-11-21-000001", "acme-bank-2026-11-21-000001-n2ijvcd577qlaqx6wswx-1")]
+    [InlineData("x*300", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-bvhczkpjzphnpj5fhahl-1")]
+    [InlineData("é*300", "ojilmzqq7c35xvxv4vbg-1")]
+    public void For_WhenGivenAKnownId_GivesItsPinnedName(string id, string expected)
+    {
+        var requestId = id.EndsWith("*300", StringComparison.Ordinal) ? new string(id[0], 300) : id;
+
+        Assert.Equal(expected, ExecutionName.For(requestId, 1));
+    }
 }
