@@ -41,7 +41,7 @@ public sealed class IngestProcessor(
             cancellationToken.ThrowIfCancellationRequested();
             var result = await IngestAsync(message, cancellationToken).ConfigureAwait(false);
             log.Info("ingest.processed", ("messageId", message.MessageId), ("requestId", result.RequestId), ("key", result.Key),
-                ("outcome", result.Outcome.ToString()), ("codes", result.Reasons.Select(r => r.Code)));
+                ("outcome", result.Outcome.ToString()), ("codes", Codes(result.Reasons)));
             return result;
         }
         catch (Exception failure) when (failure is not OutOfMemoryException)
@@ -114,6 +114,22 @@ public sealed class IngestProcessor(
             new Rejection(key, requestId, message.MessageId, message.Body ?? string.Empty, reasons), cancellationToken)
             .ConfigureAwait(false);
         return new IngestResult(message.MessageId, IngestOutcome.Rejected, key, requestId, reasons);
+    }
+
+    private static string[] Codes(IReadOnlyList<ValidationError> reasons)
+    {
+        if (reasons.Count == 0)
+        {
+            return [];
+        }
+
+        var codes = new string[reasons.Count];
+        for (var index = 0; index < codes.Length; index++)
+        {
+            codes[index] = reasons[index].Code;
+        }
+
+        return codes;
     }
 
     private static string Short(string? hash) => hash is null ? "(none)" : hash[..Math.Min(12, hash.Length)];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -10,6 +11,9 @@ namespace Remittance.Pipeline.Observability;
 public sealed class JsonLog(TextWriter writer, TimeProvider time, LogLevel minimum = LogLevel.Info)
 {
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    [ThreadStatic]
+    private static Scratch? s_scratch;
+
     private readonly Lock _gate = new();
 
     public static JsonLog Null { get; } = new(TextWriter.Null, TimeProvider.System, LogLevel.None);
@@ -29,12 +33,15 @@ public sealed class JsonLog(TextWriter writer, TimeProvider time, LogLevel minim
             return;
         }
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, s_options))
+        // Each thread formats into its own reused buffer (taken while in use, so a nested call gets a fresh one).
+        var scratch = s_scratch ?? new Scratch();
+        s_scratch = null;
+        try
         {
+            var json = scratch.Start();
             json.WriteStartObject();
             json.WriteString("time", Storage.Timestamps.Format(time.GetUtcNow()));
-            json.WriteString("level", level.ToString().ToUpperInvariant());
+            json.WriteString("level", LevelName(level));
             json.WriteString("event", eventName);
             foreach (var (name, value) in fields)
             {
@@ -42,14 +49,30 @@ public sealed class JsonLog(TextWriter writer, TimeProvider time, LogLevel minim
             }
 
             json.WriteEndObject();
+            json.Flush();
+            var line = System.Text.Encoding.UTF8.GetString(scratch.Written);
+            lock (_gate)
+            {
+                writer.WriteLine(line);
+            }
         }
-
-        var line = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        lock (_gate)
+        finally
         {
-            writer.WriteLine(line);
+            if (scratch.IsSmall)
+            {
+                s_scratch = scratch;
+            }
         }
     }
+
+    private static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Info => "INFO",
+        LogLevel.Warn => "WARN",
+        LogLevel.Error => "ERROR",
+        _ => level.ToString().ToUpperInvariant(),
+    };
 
     private static void WriteField(Utf8JsonWriter json, string name, object? value)
     {
@@ -70,6 +93,9 @@ public sealed class JsonLog(TextWriter writer, TimeProvider time, LogLevel minim
             case bool flag:
                 json.WriteBoolean(name, flag);
                 break;
+            case string text:
+                json.WriteString(name, text);
+                break;
             case IEnumerable<string> values:
                 json.WriteStartArray(name);
                 foreach (var item in values)
@@ -82,6 +108,29 @@ public sealed class JsonLog(TextWriter writer, TimeProvider time, LogLevel minim
             default:
                 json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
+        }
+    }
+
+    /// <summary>A line's buffer and writer, reset for every line instead of allocated for it.</summary>
+    private sealed class Scratch
+    {
+        // A thread keeps its buffer only while it stays this small: one huge line must not pin memory for good.
+        private const int MaxKeptBytes = 16 * 1024;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+        private readonly Utf8JsonWriter _json;
+
+        public Scratch() => _json = new Utf8JsonWriter(_buffer, s_options);
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        public bool IsSmall => _buffer.Capacity <= MaxKeptBytes;
+
+        public Utf8JsonWriter Start()
+        {
+            _buffer.ResetWrittenCount();
+            _json.Reset(_buffer);
+            return _json;
         }
     }
 }
