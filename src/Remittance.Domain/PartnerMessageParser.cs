@@ -41,7 +41,7 @@ public static class PartnerMessageParser
         }
 
         JsonElement? document = errors.Count == 0 ? root : null;
-        var (message, requestId) = MessageValidator.Validate(root, errors);
+        var (message, requestId) = MessageValidator.Validate(root, errors, namesMayRepeat);
 
         return message is not null && document is { } element && errors.Count == 0
             ? PartnerMessageParseResult.Valid(message, element)

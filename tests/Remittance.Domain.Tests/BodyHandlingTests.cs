@@ -162,6 +162,38 @@ public sealed class BodyHandlingTests
     }
 
     [Fact]
+    public void Parse_WhenPropertiesComeInAnyOrder_ReadsEveryField()
+    {
+        var ordered = ValidMessage.Create();
+        var reversed = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, value) in ordered.Reverse().ToList())
+        {
+            ordered.Remove(name);
+            if (value is System.Text.Json.Nodes.JsonObject payee)
+            {
+                var payeeReversed = new System.Text.Json.Nodes.JsonObject();
+                foreach (var (payeeName, payeeValue) in payee.Reverse().ToList())
+                {
+                    payee.Remove(payeeName);
+                    payeeReversed[payeeName] = payeeValue;
+                }
+
+                reversed[name] = payeeReversed;
+            }
+            else
+            {
+                reversed[name] = value;
+            }
+        }
+
+        var inOrder = ParseAssert.Valid(PartnerMessageParser.Parse(ValidMessage.Json()));
+        var outOfOrder = ParseAssert.Valid(PartnerMessageParser.Parse(reversed.ToJsonString()));
+
+        Assert.Equal(inOrder with { InvoiceIds = [] }, outOfOrder with { InvoiceIds = [] });
+        Assert.Equal(inOrder.InvoiceIds, outOfOrder.InvoiceIds);
+    }
+
+    [Fact]
     public void Parse_WhenManyPropertiesRepeat_ListsTwentyAndCountsTheRest()
     {
         var repeats = string.Concat(Enumerable.Range(0, 25).Select(i => $",\"k{i}\":1,\"k{i}\":2"));

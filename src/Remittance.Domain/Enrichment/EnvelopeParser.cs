@@ -47,7 +47,7 @@ public static class EnvelopeParser
 
         JsonElement? document = errors.Count == 0 ? root : null;
 
-        var fields = new JsonFields(root, JsonPath.Root);
+        var fields = new JsonFields(root, JsonPath.Root, namesMayRepeat);
         var eventId = EventId(fields, errors);
         var supported = Constant(fields, EnvelopeFields.EventType, RemittanceEnvelope.Type, EnvelopeErrorCodes.UnsupportedEventType, errors);
         supported &= Constant(fields, EnvelopeFields.EventVersion, RemittanceEnvelope.Version, EnvelopeErrorCodes.UnsupportedEventVersion, errors);
@@ -123,6 +123,6 @@ public static class EnvelopeParser
             return null;
         }
 
-        return new JsonFields(element, Name);
+        return new JsonFields(element, Name, fields.NamesMayRepeat);
     }
 }

@@ -48,7 +48,7 @@ internal static partial class InvoicesField
             {
                 errors.Add(new ValidationError(path, ErrorCodes.WrongType, $"{path} must be an invoice object; got {Quote.Describe(item)}"));
             }
-            else if (Invoice(new JsonFields(item, path), errors) is { } invoice)
+            else if (Invoice(new JsonFields(item, path, fields.NamesMayRepeat), errors) is { } invoice)
             {
                 if (firstIndexOf.TryGetValue(invoice.InvoiceId, out var first))
                 {

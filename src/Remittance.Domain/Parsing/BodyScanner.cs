@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -25,10 +26,11 @@ internal static class BodyScanner
     {
         root = default;
         namesMayRepeat = true;
-        byte[] utf8;
+        int length;
         try
         {
-            utf8 = s_strictUtf8.GetBytes(body);
+            // What Encoding.GetBytes(string) does first, so an unpaired surrogate is reported exactly as before.
+            length = s_strictUtf8.GetByteCount(body);
         }
         catch (EncoderFallbackException failure)
         {
@@ -37,15 +39,25 @@ internal static class BodyScanner
             return false;
         }
 
-        error = Scan(utf8, out namesMayRepeat);
-        if (error is not null)
+        // Only scanned and parsed here: the element keeps its own copy, so the bytes go back to the pool.
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            return false;
-        }
+            var utf8 = rented.AsSpan(0, s_strictUtf8.GetBytes(body, rented));
+            error = Scan(utf8, out namesMayRepeat);
+            if (error is not null)
+            {
+                return false;
+            }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = PartnerMessageParser.MaxDepth });
-        root = JsonElement.ParseValue(ref reader);
-        return true;
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = PartnerMessageParser.MaxDepth });
+            root = JsonElement.ParseValue(ref reader);
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static ValidationError? Scan(ReadOnlySpan<byte> utf8, out bool namesMayRepeat)

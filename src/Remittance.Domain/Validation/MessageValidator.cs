@@ -12,9 +12,9 @@ internal static class MessageValidator
     public const int MaxPartnerReferenceLength = 128;
 
     /// <returns>The message when <paramref Name="errors"/> is empty, and the request ID whenever it is valid.</returns>
-    public static (PartnerMessage? Message, string? RequestId) Validate(JsonElement root, List<ValidationError> errors)
+    public static (PartnerMessage? Message, string? RequestId) Validate(JsonElement root, List<ValidationError> errors, bool namesMayRepeat = true)
     {
-        var fields = new JsonFields(root, JsonPath.Root);
+        var fields = new JsonFields(root, JsonPath.Root, namesMayRepeat);
 
         var schemaVersion = SchemaVersionField.Read(fields, errors);
         var requestId = RequestId(fields, errors);

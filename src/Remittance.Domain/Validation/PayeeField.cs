@@ -23,7 +23,7 @@ internal static class PayeeField
             return null;
         }
 
-        var payee = new JsonFields(element, field);
+        var payee = new JsonFields(element, field, fields.NamesMayRepeat);
         var id = TextField.Read(payee, PartnerMessageFields.PayeeId, MaxIdLength, errors);
         var type = EnumField.Read<PayeeType>(payee, PartnerMessageFields.PayeeType, WireNames.TryParsePayeeType, WireNames.ToWire, errors);
         var country = CountryField.Read(payee, errors);
