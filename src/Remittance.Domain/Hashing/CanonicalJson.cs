@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -67,7 +69,7 @@ internal static class CanonicalJson
     /// and names that need no escaping are copied as they are (their bytes are exactly what the node form writes).
     /// Objects must not repeat a property name (the message parsers refuse such bodies before anything is hashed).
     /// </summary>
-    public static void Write(JsonElement element, IBufferWriter<byte> output)
+    public static void Write(JsonElement element, PooledBufferWriter output)
     {
         switch (element.ValueKind)
         {
@@ -75,20 +77,20 @@ internal static class CanonicalJson
                 WriteObject(element, output);
                 break;
             case JsonValueKind.Array:
-                output.Write("["u8);
+                output.Write((byte)'[');
                 var first = true;
                 foreach (var item in element.EnumerateArray())
                 {
                     if (!first)
                     {
-                        output.Write(","u8);
+                        output.Write((byte)',');
                     }
 
                     first = false;
                     Write(item, output);
                 }
 
-                output.Write("]"u8);
+                output.Write((byte)']');
                 break;
             case JsonValueKind.String:
                 var quoted = JsonMarshal.GetRawUtf8Value(element);
@@ -117,69 +119,107 @@ internal static class CanonicalJson
         }
     }
 
-    private static void WriteObject(JsonElement obj, IBufferWriter<byte> output)
+    private static void WriteObject(JsonElement obj, PooledBufferWriter output)
     {
-        var properties = ArrayPool<Entry>.Shared.Rent(obj.GetPropertyCount());
+        var count = obj.GetPropertyCount();
+        var inline = default(InlineEntries);
+        var rented = count > InlineEntries.Length ? ArrayPool<Entry>.Shared.Rent(count) : null;
+        var entries = rented is null ? ((Span<Entry>)inline)[..count] : rented.AsSpan(0, count);
         try
         {
-            var count = 0;
+            var index = 0;
             foreach (var property in obj.EnumerateObject())
             {
-                properties[count++] = new Entry(property);
+                entries[index++] = new Entry(property);
             }
 
-            var sorted = properties.AsSpan(0, count);
-            sorted.Sort(default(EntryOrder));
-            output.Write("{"u8);
-            for (var index = 0; index < sorted.Length; index++)
+            entries.Sort(default(EntryOrder));
+            output.Write((byte)'{');
+            for (index = 0; index < entries.Length; index++)
             {
                 if (index > 0)
                 {
-                    output.Write(","u8);
+                    output.Write((byte)',');
                 }
 
-                var property = sorted[index].Property;
-                if (sorted[index].IsPlainAscii || IsVerbatim(JsonMarshal.GetRawUtf8PropertyName(property)))
+                var property = entries[index].Property;
+                var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                if (entries[index].IsPlainAscii || IsVerbatim(name))
                 {
-                    output.Write("\""u8);
-                    output.Write(JsonMarshal.GetRawUtf8PropertyName(property));
-                    output.Write("\""u8);
+                    output.WriteQuoted(name);
                 }
                 else
                 {
                     WriteString(property.Name, output);
                 }
 
-                output.Write(":"u8);
+                output.Write((byte)':');
                 Write(property.Value, output);
             }
 
-            output.Write("}"u8);
+            output.Write((byte)'}');
         }
         finally
         {
-            // The properties refer to the document: the pool must not keep it alive.
-            ArrayPool<Entry>.Shared.Return(properties, clearArray: true);
+            if (rented is not null)
+            {
+                // The properties refer to the document: the pool must not keep it alive.
+                ArrayPool<Entry>.Shared.Return(rented, clearArray: true);
+            }
         }
     }
 
-    /// <summary>A property and whether its name is unescaped ASCII, worked out once rather than in every comparison.</summary>
-    private readonly struct Entry(JsonProperty property)
+    /// <summary>
+    /// A property, whether its name is unescaped ASCII, and for such a name its first eight bytes as one number
+    /// (big-endian, zero-padded: no plain name holds a zero byte), so most comparisons need not read the names.
+    /// </summary>
+    private readonly struct Entry
     {
-        public JsonProperty Property { get; } = property;
+        public Entry(JsonProperty property)
+        {
+            Property = property;
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            IsPlainAscii = Ascii.IsValid(name) && !name.Contains((byte)'\\');
+            if (IsPlainAscii)
+            {
+                Span<byte> head = stackalloc byte[sizeof(ulong)];
+                head.Clear();
+                name[..Math.Min(name.Length, head.Length)].CopyTo(head);
+                Head = BinaryPrimitives.ReadUInt64BigEndian(head);
+            }
+        }
 
-        public bool IsPlainAscii { get; } = IsUnescapedAscii(JsonMarshal.GetRawUtf8PropertyName(property));
+        public JsonProperty Property { get; }
 
-        private static bool IsUnescapedAscii(ReadOnlySpan<byte> raw) => Ascii.IsValid(raw) && !raw.Contains((byte)'\\');
+        public bool IsPlainAscii { get; }
+
+        public ulong Head { get; }
+    }
+
+    /// <summary>Room for the properties of an ordinary object, on the stack.</summary>
+    [InlineArray(Length)]
+    private struct InlineEntries
+    {
+        public const int Length = 16;
+
+        private Entry _first;
     }
 
     // Ordinal UTF-16 order, as the node form sorts. For ASCII names that is the order of their bytes; anything else
     // (escapes, other scripts, where UTF-8 and UTF-16 orders can differ) is compared as decoded strings.
     private readonly struct EntryOrder : IComparer<Entry>
     {
-        public int Compare(Entry left, Entry right) => left.IsPlainAscii && right.IsPlainAscii
-            ? JsonMarshal.GetRawUtf8PropertyName(left.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(right.Property))
-            : string.CompareOrdinal(left.Property.Name, right.Property.Name);
+        public int Compare(Entry left, Entry right)
+        {
+            if (!left.IsPlainAscii || !right.IsPlainAscii)
+            {
+                return string.CompareOrdinal(left.Property.Name, right.Property.Name);
+            }
+
+            return left.Head != right.Head
+                ? left.Head.CompareTo(right.Head)
+                : JsonMarshal.GetRawUtf8PropertyName(left.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(right.Property));
+        }
     }
 
     // Raw JSON string content without escapes cannot hold '"', a backslash or control characters (the reader refuses them), so

@@ -32,6 +32,29 @@ internal sealed class PooledBufferWriter(int initialCapacity = 1024) : IBufferWr
         return _buffer.AsSpan(_written);
     }
 
+    public void Write(byte value)
+    {
+        Reserve(1);
+        _buffer[_written++] = value;
+    }
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        Reserve(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_written));
+        _written += bytes.Length;
+    }
+
+    /// <summary>Writes <paramref name="text"/> between double quotes, as it is.</summary>
+    public void WriteQuoted(ReadOnlySpan<byte> text)
+    {
+        Reserve(text.Length + 2);
+        _buffer[_written] = (byte)'"';
+        text.CopyTo(_buffer.AsSpan(_written + 1));
+        _buffer[_written + text.Length + 1] = (byte)'"';
+        _written += text.Length + 2;
+    }
+
     public void Dispose()
     {
         var buffer = _buffer;

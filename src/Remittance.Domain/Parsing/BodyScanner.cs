@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -39,25 +38,18 @@ internal static class BodyScanner
             return false;
         }
 
-        // Only scanned and parsed here: the element keeps its own copy, so the bytes go back to the pool.
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
+        var utf8 = new byte[length];
+        s_strictUtf8.GetBytes(body, utf8);
+        error = Scan(utf8, out namesMayRepeat);
+        if (error is not null)
         {
-            var utf8 = rented.AsSpan(0, s_strictUtf8.GetBytes(body, rented));
-            error = Scan(utf8, out namesMayRepeat);
-            if (error is not null)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = PartnerMessageParser.MaxDepth });
-            root = JsonElement.ParseValue(ref reader);
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        // Parsed in place: JsonElement.ParseValue would skip over the body once more and copy it before parsing it.
+        // The document is not disposed because the element outlives this call (its pooled index goes to the GC).
+        root = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = PartnerMessageParser.MaxDepth }).RootElement;
+        return true;
     }
 
     private static ValidationError? Scan(ReadOnlySpan<byte> utf8, out bool namesMayRepeat)
