@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -133,7 +132,7 @@ internal static class CanonicalJson
                 entries[index++] = new Entry(property);
             }
 
-            entries.Sort(default(EntryOrder));
+            Sort(entries);
             output.Write((byte)'{');
             for (index = 0; index < entries.Length; index++)
             {
@@ -169,6 +168,30 @@ internal static class CanonicalJson
         }
     }
 
+    // Insertion sort with the comparison inlined for the few properties of an ordinary object (the general sort goes
+    // through a delegate per comparison); the library's sort for wide ones.
+    private static void Sort(Span<Entry> entries)
+    {
+        if (entries.Length > InlineEntries.Length)
+        {
+            entries.Sort(default(EntryOrder));
+            return;
+        }
+
+        for (var next = 1; next < entries.Length; next++)
+        {
+            var entry = entries[next];
+            var index = next - 1;
+            while (index >= 0 && EntryOrder.Compare(in entries[index], in entry) > 0)
+            {
+                entries[index + 1] = entries[index];
+                index--;
+            }
+
+            entries[index + 1] = entry;
+        }
+    }
+
     /// <summary>
     /// A property, whether its name is unescaped ASCII, and for such a name its first eight bytes as one number
     /// (big-endian, zero-padded: no plain name holds a zero byte), so most comparisons need not read the names.
@@ -179,14 +202,20 @@ internal static class CanonicalJson
         {
             Property = property;
             var name = JsonMarshal.GetRawUtf8PropertyName(property);
-            IsPlainAscii = Ascii.IsValid(name) && !name.Contains((byte)'\\');
-            if (IsPlainAscii)
+            var plain = true;
+            ulong head = 0;
+            for (var index = 0; index < name.Length; index++)
             {
-                Span<byte> head = stackalloc byte[sizeof(ulong)];
-                head.Clear();
-                name[..Math.Min(name.Length, head.Length)].CopyTo(head);
-                Head = BinaryPrimitives.ReadUInt64BigEndian(head);
+                var b = name[index];
+                plain &= b < 0x80 && b != (byte)'\\';
+                if (index < sizeof(ulong))
+                {
+                    head |= (ulong)b << (8 * (sizeof(ulong) - 1 - index));
+                }
             }
+
+            IsPlainAscii = plain;
+            Head = plain ? head : 0;
         }
 
         public JsonProperty Property { get; }
@@ -209,7 +238,7 @@ internal static class CanonicalJson
     // (escapes, other scripts, where UTF-8 and UTF-16 orders can differ) is compared as decoded strings.
     private readonly struct EntryOrder : IComparer<Entry>
     {
-        public int Compare(Entry left, Entry right)
+        public static int Compare(in Entry left, in Entry right)
         {
             if (!left.IsPlainAscii || !right.IsPlainAscii)
             {
@@ -220,6 +249,8 @@ internal static class CanonicalJson
                 ? left.Head.CompareTo(right.Head)
                 : JsonMarshal.GetRawUtf8PropertyName(left.Property).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(right.Property));
         }
+
+        int IComparer<Entry>.Compare(Entry left, Entry right) => Compare(in left, in right);
     }
 
     // Raw JSON string content without escapes cannot hold '"', a backslash or control characters (the reader refuses them), so
