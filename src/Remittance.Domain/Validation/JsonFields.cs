@@ -92,9 +92,9 @@ internal sealed class JsonFields
             return false;
         }
 
-        var utf8 = Encoding.UTF8.GetMaxByteCount(name.Length) <= MaxStackNameBytes
-            ? stackalloc byte[MaxStackNameBytes]
-            : new byte[Encoding.UTF8.GetMaxByteCount(name.Length)];
+        // Sized to the name: a stack buffer is cleared before use.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(name.Length);
+        var utf8 = maxBytes <= MaxStackNameBytes ? stackalloc byte[maxBytes] : new byte[maxBytes];
         utf8 = utf8[..Encoding.UTF8.GetBytes(name, utf8)];
         for (var step = 0; step < _properties.Length; step++)
         {

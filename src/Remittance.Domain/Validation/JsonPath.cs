@@ -1,5 +1,5 @@
 using System.Buffers;
-using static System.FormattableString;
+using System.Globalization;
 
 namespace Remittance.Domain.Validation;
 
@@ -26,7 +26,8 @@ internal static class JsonPath
         return parent == Root ? name : parent + "." + name;
     }
 
-    public static string Index(string parent, int index) => Invariant($"{parent}[{index}]");
+    // Formatted in place (FormattableString.Invariant goes through composite formatting): one per invoice ID.
+    public static string Index(string parent, int index) => string.Create(CultureInfo.InvariantCulture, $"{parent}[{index}]");
 
     private static bool IsIdentifier(string name) =>
         name.Length is > 0 and <= Quote.MaxLength
