@@ -10,7 +10,8 @@ public sealed record BenchOptions
 {
     public static readonly string[] Benchmarks = ["ingest", "parse", "coldstart", "e2e", "sweeper"];
 
-    public required string Benchmark { get; init; }
+    /// <summary>The benchmarks to run, in order: one or more names, or every benchmark for <c>all</c>.</summary>
+    public required IReadOnlyList<string> Selected { get; init; }
 
     public required string CommandLine { get; init; }
 
@@ -43,15 +44,17 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || !(Benchmarks.Contains(args[0]) || args[0] == "all"))
+        // Names first (several may be given, so that sections compared with each other come from one run), then options.
+        var names = args.TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (names.Count == 0 || names.Any(name => !Benchmarks.Contains(name) && name != "all") || (names.Contains("all") && names.Count > 1))
         {
-            throw new ArgumentException($"Usage: <{string.Join('|', Benchmarks)}|all> [--quick] [--pairs N] [--batches N] [--spawns N] " +
+            throw new ArgumentException($"Usage: <{string.Join('|', Benchmarks)}>... | all [--quick] [--pairs N] [--batches N] [--spawns N] " +
                                         "[--messages N] [--items N] [--rate R] [--burst B] [--only variant,variant]");
         }
 
         var options = new BenchOptions
         {
-            Benchmark = args[0],
+            Selected = names[0] == "all" ? Benchmarks : [.. names.Distinct(StringComparer.Ordinal)],
             CommandLine = "dotnet run -c Release --project bench/Remittance.Bench -- " + string.Join(' ', args),
         };
         if (args.Contains("--quick"))
@@ -59,7 +62,7 @@ public sealed record BenchOptions
             options = options with { Quick = true, Pairs = 3, Batches = 10, Spawns = 4, Messages = 300, Items = 1500, Rate = 200 };
         }
 
-        for (var i = 1; i < args.Length; i++)
+        for (var i = names.Count; i < args.Length; i++)
         {
             if (args[i] == "--quick")
             {

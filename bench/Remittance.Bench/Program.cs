@@ -23,9 +23,8 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var context = new BenchContext(options, paths, message => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}"), cancel.Token);
-var selected = options.Benchmark == "all" ? BenchOptions.Benchmarks : [options.Benchmark];
 var failed = 0;
-foreach (var name in selected)
+foreach (var name in options.Selected)
 {
     var loadBefore = MachineFacts.LoadAverage();
     string result;

@@ -16,17 +16,39 @@ using static Remittance.Bench.Support.Formatting;
 namespace Remittance.Bench.Ingest;
 
 /// <summary>
-/// Issue 5, benchmark 1: the ingest handler (wire level: SQS event JSON in, batch response JSON out) on batches of 10
-/// valid messages against DynamoDB Local, against the bare SDK sending the very same conditional PutItems, prepared
-/// beforehand, 10 at a time, one batch after another — the concurrency the handler uses within a batch.
+/// Issue 5, benchmark 1, as issue 11 reframed it. Headline: the ingest handler's CPU per message against the bare SDK
+/// call it makes, both on a stub HTTP handler (<see cref="IngestCpuBenchmarks"/>), so the ratio is the handler's own
+/// overhead. Context: the handler (wire level: SQS event JSON in, batch response JSON out) on batches of 10 valid
+/// messages against DynamoDB Local, against the bare SDK sending the very same conditional PutItems, prepared
+/// beforehand, 10 at a time, one batch after another — the concurrency the handler uses within a batch. That ratio is
+/// DynamoDB Local's throughput either way, whatever the handler costs.
 /// </summary>
 public static class IngestBenchmark
 {
     private const int BatchSize = 10;
-    private const double Target = 0.9;
+    private const double Target = 1.5;
 
     public static async Task<string> RunAsync(BenchContext context)
     {
+        // First, while nothing else runs in this process: the CPU ratio.
+        context.Log("ingest: CPU per message on stub HTTP (BenchmarkDotNet)");
+        var cpu = MicroBenchmarks.Run(context, typeof(IngestCpuBenchmarks));
+        var cpuRatio = cpu.Median(IngestCpuBenchmarks.Handler) / cpu.Median(IngestCpuBenchmarks.Bare);
+        var handlerBytes = cpu.Allocated(IngestCpuBenchmarks.Handler) ?? 0;
+        var bareBytes = cpu.Allocated(IngestCpuBenchmarks.Bare) ?? 0;
+        var headline = $"""
+            **handler ÷ bare SDK, CPU per message (stub HTTP): {F(cpuRatio, 2)}×** ({F(cpu.Median(IngestCpuBenchmarks.Handler) / 1000, 1)} µs
+            against {F(cpu.Median(IngestCpuBenchmarks.Bare) / 1000, 1)} µs, medians of one BenchmarkDotNet run). Target ≤ {F(Target, 1)}×: {Verdict(cpuRatio <= Target)}.
+            Allocated per message: {N(handlerBytes)} B against {N(bareBytes)} B ({F((double)handlerBytes / bareBytes, 2)}×).
+
+            {cpu.Table("variant (one message per operation)", [IngestCpuBenchmarks.Bare, IngestCpuBenchmarks.Handler])}
+            Both rows drive a real AmazonDynamoDBClient whose HTTP handler answers an empty JSON object at once: no server,
+            socket or DynamoDB Local, so nothing waits on I/O and the time per message is CPU work of this process, 10
+            conditional PutItems in flight on the same thread pool either way. The handler row is the whole function from
+            the SQS event's JSON to the batch response's JSON, through FunctionHost as Lambda runs it; the bare row sends the
+            same items, built beforehand. Stage by stage in section 1b. {cpu.Method}.
+            """;
+
         var ct = context.CancellationToken;
         var pairs = context.PairsOr(7);
         var batches = context.Options.Batches;
@@ -113,13 +135,17 @@ public static class IngestBenchmark
         return $"""
             ### Results
 
+            {headline}
+            #### Context: throughput against DynamoDB Local (bound by DynamoDB Local)
+
             {table1}
-            **handler ÷ bare SDK throughput, median of the {pairs} paired ratios: {F(ratio.Median, 3)}** (range {F(ratio.Min, 3)}–{F(ratio.Max, 3)});
-            ratio of the medians: {F(handlerRate.Median / bareRate.Median, 3)}. Target ≥ {F(Target, 1)}: {Verdict(ratio.Median >= Target)}.
+            Handler ÷ bare SDK throughput, median of the {pairs} paired ratios: {F(ratio.Median, 3)} (range {F(ratio.Min, 3)}–{F(ratio.Max, 3)});
+            ratio of the medians: {F(handlerRate.Median / bareRate.Median, 3)}. DynamoDB Local (one JVM writing to SQLite) is the
+            bottleneck on both sides, so this ratio stays near 1 whatever the handler costs (0.84–1.05 across earlier runs): it
+            shows the handler keeps up with the store, not what it costs; the CPU ratio above does.
 
             Every message was accepted: no batch item failures, and the table holds exactly {written:N0} `RECEIVED` items (warm-up included).
-            CPU is this process's (both sides run in it; DynamoDB Local is a separate JVM), divided by messages: the
-            handler's extra CPU per message is its overhead over the SDK call itself.
+            CPU is this process's (both sides run in it; DynamoDB Local is a separate JVM), divided by messages.
             """;
     }
 

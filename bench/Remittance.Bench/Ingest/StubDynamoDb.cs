@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Remittance.DynamoDbLocal;
 
-namespace Remittance.Bench.Parse;
+namespace Remittance.Bench.Ingest;
 
 /// <summary>
 /// A real AmazonDynamoDBClient whose HTTP handler answers every call with an empty JSON object, at once: what a call
