@@ -119,7 +119,8 @@ public sealed class DeployedFunctionTests(SynthesizedApp app, LocalAws aws) : IC
             await InvoiceSeeder.SeedAsync(aws.DynamoDb, invoices, RepositoryRoot.Combine("samples", "invoices.jsonl"), CancellationToken.None);
         }
 
-        var bootstrap = Path.Combine(app.FunctionsDirectory, FunctionsBundle.ExecutableName);
+        // The binary from the staged asset (what the Lambda zip holds, nothing beside it), not the publish folder.
+        var bootstrap = Path.Combine(app.Main.FunctionsAsset(), FunctionsBundle.ExecutableName);
         var functions = environments.ToDictionary(e => e.Key, e => new FunctionProcessPool(new FunctionProcessOptions
         {
             BootstrapPath = bootstrap,
