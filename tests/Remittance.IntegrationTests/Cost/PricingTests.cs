@@ -25,6 +25,21 @@ public sealed class PricingTests
     }
 
     [Fact]
+    public void Arm64_PricesTheSameGbSecondsTwentyPercentLower_AndRequestsTheSame()
+    {
+        var usage = Usage.Zero with { LambdaInvocations = 2, LambdaGbSeconds = 0.03m };
+
+        var x86 = usage.Cost(UnitPrices.UsEast1For(LambdaArchitecture.X86_64)).Times(1_000_000m);
+        var arm = usage.Cost(UnitPrices.UsEast1For(LambdaArchitecture.Arm64)).Times(1_000_000m);
+
+        Assert.Equal(0.500001m, x86.LambdaDuration);          // 0.03 GB-s × $0.0000166667 × 1,000,000
+        Assert.Equal(0.400002m, arm.LambdaDuration);          // 0.03 GB-s × $0.0000133334 × 1,000,000
+        Assert.Equal(x86.LambdaRequests, arm.LambdaRequests);
+        Assert.Equal(0.8m, Math.Round(arm.LambdaDuration / x86.LambdaDuration, 4));
+        Assert.Equal(UnitPrices.UsEast1, UnitPrices.UsEast1For(LambdaArchitecture.X86_64));
+    }
+
+    [Fact]
     public void Cost_UsesTheGivenPrices()
     {
         var usage = Usage.Zero with { StateTransitions = 3, WriteUnits = 2 };

@@ -51,7 +51,7 @@ public static class CostModel
 
         return new CostReport(input, happy.Remittances, volume, prices, memory, designs, schedule,
             Ratio(CostReport.HappyPath), Ratio(CostReport.OneRedrive), oursHappy / (seedHappy + validateState), Target,
-            Assumptions(happy, memory, sweepIntervalMinutes));
+            Assumptions(happy, prices, memory, sweepIntervalMinutes));
     }
 
     private static UsageBuilder OurModel(CostMeasurement measurement, LambdaMemory memory, string? service) =>
@@ -78,7 +78,7 @@ public static class CostModel
             perService.ToDictionary(s => s.Key, s => s.Value.Cost(prices).Times(1_000_000m), StringComparer.Ordinal));
     }
 
-    private static List<string> Assumptions(CostMeasurement happy, LambdaMemory memory, int sweepIntervalMinutes)
+    private static List<string> Assumptions(CostMeasurement happy, UnitPrices prices, LambdaMemory memory, int sweepIntervalMinutes)
     {
         var roundTrip = SeedDesign.RoundTrip(happy.Ledger).TotalMilliseconds;
         return
@@ -94,7 +94,8 @@ public static class CostModel
             "Step Functions Standard: one transition per state entered, every retry included; the API calls (StartExecution, "
             + "DescribeExecution, RedriveExecution) are free. Lambda: $ per request + billed duration rounded up to 1 ms × memory "
             + $"(ingest {memory.IngestMb} MB, stream {memory.StreamMb} MB, workflow {memory.WorkflowMb} MB, status {memory.StatusMb} MB, "
-            + $"sweeper {memory.SweeperMb} MB, x86). Durations are wall-clock times measured on this machine against DynamoDB Local, "
+            + $"sweeper {memory.SweeperMb} MB, {Architecture(prices.LambdaArchitecture)}). Durations are wall-clock times measured on this machine (x86_64; "
+            + "arm64 is priced with the same durations, which Graviton may not match) against DynamoDB Local, "
             + "after a warm-up run (no JIT or cold start, no init time), with workflow runs one at a time so that they do not queue "
             + "on the one local server. With no network in between they are shorter than in AWS; Lambda duration is under 1 % of "
             + "either design's cost, so the comparison hardly depends on it.",
@@ -126,4 +127,6 @@ public static class CostModel
             + "free tiers and volume discounts.",
         ];
     }
+
+    private static string Architecture(LambdaArchitecture architecture) => architecture == LambdaArchitecture.Arm64 ? "arm64" : "x86_64";
 }

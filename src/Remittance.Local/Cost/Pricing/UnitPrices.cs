@@ -2,10 +2,13 @@ namespace Remittance.Local.Cost.Pricing;
 
 /// <summary>
 /// The prices a cost is computed with. Defaults: us-east-1 list prices (DynamoDB on-demand, Step Functions Standard,
-/// Lambda x86, SQS standard, SNS standard topics), without free tiers or volume discounts.
+/// Lambda x86_64 or arm64, SQS standard, SNS standard topics), without free tiers or volume discounts.
 /// </summary>
 public sealed record UnitPrices
 {
+    /// <summary>The architecture the Lambda prices are for (the GB-second price differs; requests cost the same).</summary>
+    public LambdaArchitecture LambdaArchitecture { get; init; } = LambdaArchitecture.X86_64;
+
     /// <summary>DynamoDB on-demand, $ per million write request units (table and index writes alike).</summary>
     public decimal WriteRequestUnitsPerMillion { get; init; } = 0.625m;
 
@@ -18,8 +21,8 @@ public sealed record UnitPrices
     /// <summary>Lambda, $ per million requests.</summary>
     public decimal LambdaRequestsPerMillion { get; init; } = 0.20m;
 
-    /// <summary>Lambda x86, $ per GB-second of billed duration.</summary>
-    public decimal LambdaGbSecond { get; init; } = 0.0000166667m;
+    /// <summary>Lambda, $ per GB-second of billed duration, for <see cref="LambdaArchitecture"/>.</summary>
+    public decimal LambdaGbSecond { get; init; } = LambdaGbSecondListPrice(LambdaArchitecture.X86_64);
 
     /// <summary>SQS standard queues, $ per million requests (each started 64 KB of payload is a request).</summary>
     public decimal SqsRequestsPerMillion { get; init; } = 0.40m;
@@ -28,4 +31,16 @@ public sealed record UnitPrices
     public decimal SnsPublishesPerMillion { get; init; } = 0.50m;
 
     public static UnitPrices UsEast1 { get; } = new();
+
+    /// <summary>us-east-1 list prices with Lambda on <paramref name="architecture"/>.</summary>
+    public static UnitPrices UsEast1For(LambdaArchitecture architecture) =>
+        new() { LambdaArchitecture = architecture, LambdaGbSecond = LambdaGbSecondListPrice(architecture) };
+
+    /// <summary>us-east-1 list price of a GB-second (first tier): x86_64 $0.0000166667, arm64 $0.0000133334.</summary>
+    public static decimal LambdaGbSecondListPrice(LambdaArchitecture architecture) => architecture switch
+    {
+        LambdaArchitecture.X86_64 => 0.0000166667m,
+        LambdaArchitecture.Arm64 => 0.0000133334m,
+        _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, null),
+    };
 }
