@@ -21,7 +21,7 @@ public static class CostInput
         foreach (var message in messages)
         {
             var parsed = PartnerMessageContract.Instance.Parse(message.Body);
-            if (parsed.IsValid && factory.Create(parsed).SizeBytes <= RemittanceTableSchema.MaxItemBytes && seen.Add(parsed.RequestId))
+            if (parsed.IsValid && factory.Create(parsed).SizeBytes <= RemittanceTableSchema.MaxAcceptedItemBytes && seen.Add(parsed.RequestId))
             {
                 kept.Add(message);
             }
