@@ -7,7 +7,7 @@ using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Run;
-using Remittance.Local.Workflows;
+using Remittance.Local.Sns;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
 using Remittance.Workflows.Composition;

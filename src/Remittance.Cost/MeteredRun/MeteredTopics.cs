@@ -1,6 +1,5 @@
 using System.Text;
 using Remittance.Cost.Metering;
-using Remittance.Local.Workflows;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps;
 

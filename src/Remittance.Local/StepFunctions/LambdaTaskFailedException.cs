@@ -1,4 +1,4 @@
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.StepFunctions;
 
 /// <summary>A Lambda task's function failed: <see cref="ErrorType"/> is the error Step Functions matches in Retry and Catch.</summary>
 public sealed class LambdaTaskFailedException(string errorType, string message) : Exception(message)

@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Remittance.Local.StepFunctions;
 using Remittance.Pipeline.Errors;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Storage;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.StepFunctions;
 
 /// <summary>
 /// Executes a <see cref="WorkflowDefinition"/> in-process the way Step Functions executes its ASL: task states in

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Pipeline.Schema;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.Input;
 
 /// <summary>Loads invoices (one JSON object per line, as in samples/invoices.jsonl) into the local Invoices table.</summary>
 public static class InvoiceSeeder

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.StepFunctions;
 
 /// <summary>The JSONPath subset the workflow definitions use: <c>$</c> and <c>$.name</c>.</summary>
 public static class JsonPaths

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Remittance.Workflows.Steps;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.StepFunctions;
 
 /// <summary>
 /// How the local workflow runner calls a Lambda task state's function: the payload the ASL's Parameters build in, the

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Remittance.Workflows.Steps;
 using Remittance.Workflows.Definition;
+using Remittance.Workflows.Steps;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.Sns;
 
 /// <summary>
 /// The local topics: every publish is kept (the report counts them per request) and handed to the subscriber of that

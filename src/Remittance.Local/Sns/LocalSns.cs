@@ -3,7 +3,7 @@ using Remittance.Pipeline.Contracts;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.Sns;
 
 /// <summary>
 /// The local SNS: a topic ARN per <see cref="WorkflowTopic"/>, each publish handed to the local topics

@@ -5,7 +5,7 @@ using Remittance.Local.Lambda;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps;
 
-namespace Remittance.Local.Workflows;
+namespace Remittance.Local.StepFunctions;
 
 /// <summary>
 /// Calls the service's workflow function (in process or the real binary) as Step Functions' Lambda integration does.
