@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.Cost.Metering;
 using Remittance.Domain;
 using Remittance.DynamoDbLocal;
@@ -8,6 +7,7 @@ using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Run;
 using Remittance.Local.Sns;
+using Remittance.Local.Streams.Client;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
 using Remittance.Workflows.Composition;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
 using Remittance.Local.Lambda;
 using Remittance.Local.Sns;
+using Remittance.Local.Streams.Client;
 using Remittance.Notifications.Outbox;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Contracts;

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.Aws.Lambda.DynamoDBEvents;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.Aws.Lambda.Serialization;
 using Remittance.Cdk.Bundling;
 using Remittance.Cdk.Tests.Support;
@@ -12,6 +10,7 @@ using Remittance.Local.Lambda;
 using Remittance.Local.Run;
 using Remittance.Local.StepFunctions;
 using Remittance.Local.Streams;
+using Remittance.Local.Streams.Client;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
 using Remittance.Workflows.Definition;
