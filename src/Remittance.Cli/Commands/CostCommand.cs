@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Remittance.Cost;
+using Remittance.Cost.Pricing;
 using Remittance.DynamoDbLocal;
-using Remittance.Local.Cost;
-using Remittance.Local.Cost.Pricing;
 using Remittance.Local.Input;
 using Remittance.Local.Run;
 using Remittance.Notifications;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Local.Lambda;
 

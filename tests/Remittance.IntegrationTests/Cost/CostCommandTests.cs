@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Remittance.Cli.Commands;
+using Remittance.Cost.Pricing;
 using Remittance.IntegrationTests.Infrastructure;
-using Remittance.Local.Cost.Pricing;
 using Spectre.Console;
 
 namespace Remittance.IntegrationTests.Cost;
