@@ -3,6 +3,7 @@ using Remittance.Aws.Lambda.CloudWatchEvents.StepFunctionsEvents;
 using Remittance.Aws.Lambda.SQSEvents;
 using Remittance.Local.Sqs;
 using Remittance.Local.StepFunctions;
+using Remittance.Pipeline.Tracking;
 
 namespace Remittance.Local.Run;
 
@@ -13,7 +14,7 @@ namespace Remittance.Local.Run;
 public static class LocalEvents
 {
     /// <summary>The statuses the deployed status rule matches; success is recorded by the workflow itself.</summary>
-    public static bool StatusRuleMatches(string status) => status is "FAILED" or "TIMED_OUT" or "ABORTED";
+    public static bool StatusRuleMatches(string status) => ExecutionStatuses.IsFailure(status);
 
     /// <summary>A batch as Lambda's SQS event source delivers it, from the queue named <paramref name="queueName"/>.</summary>
     public static SQSEvent Sqs(IReadOnlyList<QueuedMessage> batch, string queueName) => new()

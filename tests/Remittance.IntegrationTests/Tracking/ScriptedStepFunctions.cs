@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Remittance.Aws.StepFunctions;
 using Remittance.IntegrationTests.Infrastructure;
 using Remittance.Local.StepFunctions;
+using Remittance.Pipeline.Tracking;
 
 namespace Remittance.IntegrationTests.Tracking;
 
@@ -114,6 +115,6 @@ public sealed class ScriptedStepFunctions(TimeProvider time) : IAmazonStepFuncti
 
     private sealed record Ending(string Status, string? Error, string? Cause, bool Redrivable, int RedriveCount)
     {
-        public bool IsFailure => Status is "FAILED" or "TIMED_OUT" or "ABORTED";
+        public bool IsFailure => ExecutionStatuses.IsFailure(Status);
     }
 }
