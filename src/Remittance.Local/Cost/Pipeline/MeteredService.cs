@@ -172,7 +172,7 @@ public sealed class MeteredService : IDisposable
     private async Task<StreamsEventResponse> InvokeStreamAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken)
     {
         var owned = streamEvent.Records
-            .Where(r => r.EventName == "INSERT" && r.Dynamodb.NewImage?.GetValueOrDefault(ItemAttributes.Status)?.S == RemittanceStatus.Received.ToWire())
+            .Where(r => Remittance.Pipeline.Start.StartProcessor.Filter.Matches(r.EventName, name => r.Dynamodb.NewImage?.GetValueOrDefault(name)?.S))
             .ToList();
         if (owned.Count == 0)
         {
