@@ -19,6 +19,9 @@ internal sealed class ThrottledStepFunctions(
 {
     private readonly TokenBucket _starts = new(settings.StartBurst, settings.StartRatePerSecond, time);
 
+    // Exponential with jitter: half the step is fixed (so a retry always waits), the other half random.
+    private readonly Backoff _backoff = new(settings.BackoffBase, settings.BackoffMax, BackoffJitter.Half);
+
     /// <summary>The execution recorded under <paramref name="executionName"/>, or null when none exists.</summary>
     public async Task<DescribeExecutionResponse?> DescribeAsync(string executionName, CancellationToken cancellationToken)
     {
@@ -54,34 +57,24 @@ internal sealed class ThrottledStepFunctions(
         ? $"still throttled after {settings.MaxThrottleRetries} retries with backoff ({FailureText.Describe(failure)})"
         : FailureText.Describe(failure);
 
-    private async Task<T> CallAsync<T>(Func<Task<T>> call, TokenBucket? bucket, CancellationToken cancellationToken)
-    {
-        for (var retry = 0; ; retry++)
-        {
-            if (bucket is not null)
+    private Task<T> CallAsync<T>(Func<Task<T>> call, TokenBucket? bucket, CancellationToken cancellationToken) =>
+        Retry.RunAsync(
+            async token =>
             {
-                await bucket.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
+                if (bucket is not null)
+                {
+                    await bucket.WaitAsync(token).ConfigureAwait(false);
+                }
 
-            try
-            {
                 return await call().ConfigureAwait(false);
-            }
-            catch (AwsServiceException failure) when (IsThrottled(failure) && retry < settings.MaxThrottleRetries)
-            {
-                var delay = Backoff(retry);
-                log.Debug("sweep.throttled", ("error", failure.ErrorCode), ("retry", retry + 1), ("delayMs", (long)delay.TotalMilliseconds));
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    // Exponential with jitter: half the step is fixed (so a retry always waits), the other half random.
-    private TimeSpan Backoff(int retry)
-    {
-        var step = Math.Min(settings.BackoffMax.Ticks, settings.BackoffBase.Ticks * (1L << Math.Min(retry, 30)));
-        return TimeSpan.FromTicks(step / 2 + Random.Shared.NextInt64(step / 2 + 1));
-    }
+            },
+            settings.MaxThrottleRetries,
+            failure => failure is AwsServiceException service && IsThrottled(service),
+            _backoff.Delay,
+            time,
+            cancellationToken,
+            (failure, retry, delay) => log.Debug("sweep.throttled", ("error", ((AwsServiceException)failure).ErrorCode), ("retry", retry),
+                ("delayMs", (long)delay.TotalMilliseconds)));
 
     private static bool IsThrottled(AwsServiceException failure) => failure.IsThrottling || failure is ExecutionLimitExceededException;
 }
