@@ -172,7 +172,7 @@ public sealed class MeteredService : IDisposable
     private async Task<StreamsEventResponse> InvokeStreamAsync(DynamoDBEvent streamEvent, CancellationToken cancellationToken)
     {
         var owned = streamEvent.Records
-            .Where(r => r.EventName == "INSERT" && r.Dynamodb.NewImage?.GetValueOrDefault(ItemAttributes.Status)?.S == RemittanceStatus.Received.ToWire())
+            .Where(r => Remittance.Pipeline.Start.StartProcessor.Filter.Matches(r.EventName, name => r.Dynamodb.NewImage?.GetValueOrDefault(name)?.S))
             .ToList();
         if (owned.Count == 0)
         {
@@ -195,22 +195,11 @@ public sealed class MeteredService : IDisposable
         var statusEvent = LocalEvents.StatusChange(execution, StepFunctions, _time.GetUtcNow());
 
         // EventBridge retries a failed target; every attempt is a billed invocation.
-        for (var attempt = 1; ; attempt++)
+        await LocalEvents.DeliverStatusChangeAsync(token => _ledger.InvokeAsync(Name, MeteredFunction.Status, 1, async () =>
         {
-            try
-            {
-                await _ledger.InvokeAsync(Name, MeteredFunction.Status, 1, async () =>
-                {
-                    await _status.HandleAsync(statusEvent, Context("status", s_timeout), cancellationToken).ConfigureAwait(false);
-                    return true;
-                }).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
+            await _status.HandleAsync(statusEvent, Context("status", s_timeout), token).ConfigureAwait(false);
+            return true;
+        }), _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     private LocalLambdaContext Context(string function, TimeSpan timeout) => new($"{Name}-{function}", timeout, _time);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Remittance.DynamoDbLocal.Processes;
 using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Local.Lambda;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Remittance.Aws.Lambda.RuntimeSupport;
+using Remittance.DynamoDbLocal.Processes;
 using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Local.Lambda;

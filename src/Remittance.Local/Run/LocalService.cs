@@ -223,22 +223,10 @@ public sealed class LocalService : IAsyncDisposable
         var statusEvent = JsonSerializer.SerializeToUtf8Bytes(LocalEvents.StatusChange(execution, StepFunctions, _time.GetUtcNow()),
             AwsEventsJsonContext.Default.StepFunctionsExecutionStatusChangeEvent);
 
-        // EventBridge retries a failed target; locally, a few bounded attempts stand in for that.
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await _status.InvokeAsync(statusEvent, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded)
-            {
-                return;
-            }
-
-            if (attempt == 5)
-            {
-                Succeeded(result, "status");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken).ConfigureAwait(false);
-        }
+        // A failed invocation is a failed delivery; after the last retry, its error is the local run's.
+        await LocalEvents.DeliverStatusChangeAsync(
+            async token => Succeeded(await _status.InvokeAsync(statusEvent, token).ConfigureAwait(false), "status"),
+            failure => failure is FunctionFailedException, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HashSet<string>> InvokeIngestAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken cancellationToken)
