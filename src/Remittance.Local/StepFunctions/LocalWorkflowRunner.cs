@@ -14,7 +14,9 @@ namespace Remittance.Local.StepFunctions;
 /// order, the first matching Retry rule with its interval, backoff, cap and full jitter (delays multiplied by
 /// <paramref name="timeScale"/> so a local run does not wait real seconds), Catch to the Fail state, ResultPath.
 /// Lambda tasks call the workflow function (<see cref="ILocalTaskInvoker"/>); publishing goes to <see cref="ITopicPublisher"/>; success
-/// is recorded with the same UpdateItem the ASL sends to DynamoDB.
+/// is recorded with the same UpdateItem the ASL sends to DynamoDB. Step Functions' quotas are enforced
+/// (<see cref="StepFunctionsQuotas"/>): a payload over 256 KiB fails the run with States.DataLimitExceeded, which no
+/// Retry or Catch handles, and so does a history over 25,000 events.
 /// </summary>
 public sealed class LocalWorkflowRunner(
     WorkflowDefinition definition,
@@ -37,6 +39,7 @@ public sealed class LocalWorkflowRunner(
             ?? throw new InvalidOperationException("An execution input must be a JSON object.");
         var all = definition.Tasks.ToList();
         var start = resumeFrom is null ? 0 : all.FindIndex(t => t.Name == resumeFrom);
+        var events = 1; // ExecutionStarted (or ExecutionRedriven)
         foreach (var task in all.Skip(Math.Max(start, 0)))
         {
             var retries = new Dictionary<RetryPolicy, int>();
@@ -44,10 +47,23 @@ public sealed class LocalWorkflowRunner(
             {
                 string error;
                 string cause;
+                events += StepFunctionsQuotas.EventsPerTaskAttempt;
                 try
                 {
+                    if (events > StepFunctionsQuotas.MaxHistoryEvents)
+                    {
+                        throw new StepFunctionsQuotaException("States.Runtime",
+                            $"The execution's history would exceed {StepFunctionsQuotas.MaxHistoryEvents:N0} events.");
+                    }
+
+                    StepFunctionsQuotas.CheckPayload(state, task.Name, "input");
                     state = await ExecuteAsync(task, state, execution, cancellationToken).ConfigureAwait(false);
+                    StepFunctionsQuotas.CheckPayload(state, task.Name, "output");
                     break;
+                }
+                catch (StepFunctionsQuotaException quota)
+                {
+                    return new LocalRunOutcome("FAILED", quota.Error, quota.Message, task.Name, state, Redrivable: true);
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -100,8 +116,11 @@ public sealed class LocalWorkflowRunner(
         {
             case LambdaTaskState lambda:
                 // The function receives exactly what the ASL Parameters build: task, steps and the state input.
-                var request = WorkflowTaskRequest.Parse(new WorkflowTaskRequest(lambda.Name, lambda.Steps, state).ToJson());
+                var payload = new WorkflowTaskRequest(lambda.Name, lambda.Steps, state).ToJson();
+                StepFunctionsQuotas.CheckPayload(payload, lambda.Name, "input after Parameters");
+                var request = WorkflowTaskRequest.Parse(payload);
                 var result = await tasks.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+                StepFunctionsQuotas.CheckPayload(result, lambda.Name, "task result");
                 return JsonPaths.Set(state, lambda.ResultPath, result?.DeepClone());
             case PublishState publish:
                 var message = JsonPaths.Get(state, publish.MessagePath)?.ToJsonString() ?? "null";
