@@ -1,3 +1,4 @@
+// Over 300 lines: the command's options with their validation, and the two reports it prints (tables and JSON); the measuring itself is in Remittance.Cost.
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+// Over 300 lines: one pricing rule per kind of request (single, batch and transactional writes; get, batch get, query/scan, transactional get) over one shared model of the items seen, which each rule reads and updates.
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Pipeline.Storage;
