@@ -23,7 +23,7 @@ public sealed class ColdStartLineup
         _outputRoot = outputRoot;
         _samples = samples;
         var r2r = CompositeReadyToRun.Properties;
-        var function = new ColdStartBuild("function", FunctionProject, [], $"as its project publishes it ({settings.Describe()})");
+        var function = new ColdStartBuild("function", FunctionProject, [], "as its project publishes it (Native AOT)");
         var hello = new ColdStartBuild("hello", HelloProject, settings.Arguments(), "with the function's settings");
         var probe = new ColdStartBuild("probe", ProbeProject, settings.Arguments(), "with the function's settings");
         var readyToRunFunction = new ColdStartBuild("r2r-function", FunctionProject, PublishSettings.Format(r2r), "composite ReadyToRun (the previous publish)");

@@ -95,15 +95,15 @@ public sealed class ColdStartReport(IReadOnlyList<ColdStartVariant> variants, Co
 
     private string Ladder()
     {
-        string Step(string name, string over) => F(rounds.Difference(name, over).Median, 1);
+        string Step(string name, string over) => Signed(rounds.Difference(name, over).Median);
         return $"""
             Per-round medians: the process start and runtime to a bare Runtime API loop (`hello`)
-            {F(rounds.FirstResponse("hello").Median, 1)} ms; our runtime loop +{Step("probe-runtime", "hello")} ms; source-generated JSON for the
-            SQS event +{Step("probe-json", "probe-runtime")} ms; options and composition root +{Step("probe-services", "probe-json")} ms; the
-            `AmazonDynamoDBClient` built in init +{Step("probe-client", "probe-services")} ms; the first PutItem (the SDK's first request:
-            signing, HTTP connection, marshalling) +{Step("probe-put", "probe-client")} ms; our own ingest code on its first run (parse,
-            validation, hash, item, processor, log line, and the real item's size) +{Step("function-ingest", "probe-put")} ms; the rest of our
-            init with no records +{Step("function-empty", "probe-client")} ms.
+            {F(rounds.FirstResponse("hello").Median, 1)} ms; our runtime loop {Step("probe-runtime", "hello")} ms; source-generated JSON for the
+            SQS event {Step("probe-json", "probe-runtime")} ms; options and composition root {Step("probe-services", "probe-json")} ms; the
+            `AmazonDynamoDBClient` built in init {Step("probe-client", "probe-services")} ms; the first PutItem (the SDK's first request:
+            signing, HTTP connection, marshalling) {Step("probe-put", "probe-client")} ms; our own ingest code on its first run (parse,
+            validation, hash, item, processor, log line, and the real item's size) {Step("function-ingest", "probe-put")} ms; the rest of our
+            init with no records {Step("function-empty", "probe-client")} ms.
             """;
     }
 
@@ -118,9 +118,8 @@ public sealed class ColdStartReport(IReadOnlyList<ColdStartVariant> variants, Co
             "+ ms over the warm spawn, median of per-round differences", "÷ the warm spawn");
         foreach (var (name, warm) in new[] { ("function-ingest", (string?)null), ("function-ingest-cold", "function-ingest"), ("r2r-ingest", null), ("r2r-ingest-cold", "r2r-ingest") }.Where(r => Has(r.Item1)))
         {
-            var cached = rounds.PackageCached(name);
             table.Row($"`{name}`",
-                $"{Mb((long)cached.Median)} ({Mb((long)cached.Min)}–{Mb((long)cached.Max)}) of {Mb(LambdaAsset.Bytes(Variant(name).Directory))}",
+                $"{rounds.PackageCachedMegabytes(name).Format("F1")} of {Mb(LambdaAsset.Bytes(Variant(name).Directory))}",
                 rounds.FirstResponse(name).Format("F1") + " ms",
                 warm is null ? "–" : rounds.Difference(name, warm).Format("F1"),
                 warm is null ? "–" : rounds.Ratio(name, warm).Format("F2"));
@@ -160,6 +159,8 @@ public sealed class ColdStartReport(IReadOnlyList<ColdStartVariant> variants, Co
             {table}
             """;
     }
+
+    private static string Signed(double milliseconds) => (milliseconds >= 0 ? "+" : string.Empty) + F(milliseconds, 1);
 
     private static string Missed(double over, string unit) =>
         over <= 0 ? Verdict(true) : $"{Verdict(false)} by {F(over, unit == " ms" ? 1 : 2)}{unit}";

@@ -20,8 +20,8 @@ public sealed class ColdStartRounds(IReadOnlyList<IReadOnlyDictionary<string, Sp
 
     public double PeakResident(string variant) => Stats.Median(rounds.Select(r => (double)r[variant].PeakResidentBytes));
 
-    /// <summary>The published folder's bytes in the page cache at spawn, over all rounds.</summary>
-    public Spread PackageCached(string variant) => Of(r => r[variant].PackageCachedBytes);
+    /// <summary>The Lambda asset's megabytes in the page cache at spawn.</summary>
+    public Spread PackageCachedMegabytes(string variant) => Of(r => r[variant].PackageCachedBytes / 1024.0 / 1024.0);
 
     private Spread Of(Func<IReadOnlyDictionary<string, SpawnResult>, double> measure) => Stats.Of(rounds.Select(measure));
 

@@ -34,11 +34,10 @@ public static partial class PageCache
         }
     }
 
-    /// <summary>How many bytes of the folder's files are in the page cache (whole pages; the last page of a file counts as its remainder).</summary>
-    public static long ResidentBytes(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Sum(ResidentBytesOfFile);
+    /// <summary>How many bytes of these files are in the page cache (whole pages; the last page of a file counts as its remainder).</summary>
+    public static long ResidentBytes(IEnumerable<string> files) => files.Sum(ResidentBytes);
 
-    private static long ResidentBytesOfFile(string file)
+    private static long ResidentBytes(string file)
     {
         var length = new FileInfo(file).Length;
         if (length == 0)

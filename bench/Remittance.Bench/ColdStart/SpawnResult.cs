@@ -2,7 +2,7 @@ namespace Remittance.Bench.ColdStart;
 
 /// <summary>
 /// One spawn: process start → first /next poll (init done) → first response posted; peak RSS by then; how much of the
-/// published folder was in the page cache at the start; the last lines the process wrote (stdout and stderr).
+/// Lambda asset (the published files the runtime reads) was in the page cache at the start; the last lines the process wrote (stdout and stderr).
 /// </summary>
 public sealed record SpawnResult(
     string Variant,

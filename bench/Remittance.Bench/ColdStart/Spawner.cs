@@ -20,7 +20,7 @@ public sealed class Spawner(IReadOnlyDictionary<string, string> environment)
             PageCache.Evict(variant.Directory);
         }
 
-        var cached = PageCache.ResidentBytes(variant.Directory);
+        var cached = PageCache.ResidentBytes(LambdaAsset.Files(variant.Directory).Select(f => f.FullName));
         await using var api = LocalRuntimeApi.Start(new LocalRuntimeApiOptions { PickupTimeout = s_limit, Timeout = s_limit });
         var invocation = api.Enqueue(variant.Payload(spawn));
         var startInfo = new ProcessStartInfo(variant.FileName)
