@@ -82,15 +82,7 @@ public sealed class DeployedFunctionTests(SynthesizedApp app, LocalAws aws) : IC
         Assert.NotEmpty(rejection);
     }
 
-    private async Task<string> EnrichedEnvelopeAsync(string requestId)
-    {
-        await using var enrichment = await StageAsync("enrichment");
-        await enrichment.InvokeAsync(FunctionName.Ingest, SqsEvent(PartnerMessage(requestId)));
-        var execution = await enrichment.StartFromStreamAsync(requestId);
-        var published = aws.Sns.Published.Count;
-        await enrichment.RunLambdaTaskAsync(execution);
-        return aws.Sns.Published.Skip(published).Single().Message!;
-    }
+    private Task<string> EnrichedEnvelopeAsync(string requestId) => DeployedStage.EnrichedEnvelopeAsync(app, aws, requestId);
 
     private Task<DeployedStage> StageAsync(string service) => DeployedStage.StartAsync(app, aws, service);
 }

@@ -7,6 +7,7 @@ using Remittance.Aws.SimpleNotificationService;
 using Remittance.Cdk.Bundling;
 using Remittance.Cdk.Tests.Asl;
 using Remittance.Cdk.Tests.Support;
+using Remittance.Domain;
 using Remittance.Local.Input;
 using Remittance.Local.Lambda;
 using Remittance.Local.Run;
@@ -128,6 +129,28 @@ public sealed class DeployedStage : IAsyncDisposable
             .Select(i => string.Join(",", i[ItemAttributes.Reasons].L.Select(r => r.M["code"].S)))];
     }
 
+    /// <summary>The message through the deployed ingest and stream functions: the execution the stream function started.</summary>
+    public async Task<LocalExecution> ReceiveAsync(string requestId, string body)
+    {
+        Assert.Equal("""{"batchItemFailures":[]}""", await InvokeAsync(FunctionName.Ingest, SqsEvent(body)));
+        Assert.Equal(RemittanceStatus.Received.ToWire(), (await ItemAsync(requestId))[ItemAttributes.Status].S);
+        return await StartFromStreamAsync(requestId);
+    }
+
+    /// <summary>
+    /// What the deployed enrichment service publishes for sample 001 under <paramref name="requestId"/> (its state
+    /// machine executed in the interpreter): the notification service's input.
+    /// </summary>
+    public static async Task<string> EnrichedEnvelopeAsync(SynthesizedApp app, LocalAws aws, string requestId)
+    {
+        await using var enrichment = await StartAsync(app, aws, "enrichment");
+        var execution = await enrichment.ReceiveAsync(requestId, PartnerMessage(requestId));
+        var published = aws.Sns.Published.Count;
+        var run = await enrichment.ExecuteAsync(execution);
+        Assert.True(run.Status == "SUCCEEDED", run.ToString());
+        return aws.Sns.Published.Skip(published).Single().Message!;
+    }
+
     /// <summary>Reads the table's real stream and hands the records to the stream function, as the event source mapping does.</summary>
     public async Task<LocalExecution> StartFromStreamAsync(string requestId)
     {
@@ -185,17 +208,14 @@ public sealed class DeployedStage : IAsyncDisposable
     }
 
     /// <summary>What Step Functions does for a Task state's Resource, with the parameters the ASL computed.</summary>
-    private async Task<AslTaskResult> PerformAsync(AslTaskCall call)
+    private async Task<AslTaskResult> PerformAsync(AslTaskCall call) => call.Resource switch
     {
-        var workflowFunction = TemplateEnvironment.FunctionArn(_app.LogicalId(_app.Service(_service).Functions[FunctionName.Workflow]));
-        return call.Resource switch
-        {
-            _ when call.Resource == workflowFunction => await InvokeWorkflowAsync(call.Input),
-            "arn:aws:states:::dynamodb:updateItem" => await DynamoDbAsync("UpdateItem", call.Input!.AsObject()),
-            "arn:aws:states:::sns:publish" => await PublishAsync(call.Input!.AsObject()),
-            _ => throw new InvalidOperationException($"{call.State}: no local performer for resource {call.Resource}"),
-        };
-    }
+        _ when call.Resource == TemplateEnvironment.FunctionArn(_app.LogicalId(_app.Service(_service).Functions[FunctionName.Workflow])) =>
+            await InvokeWorkflowAsync(call.Input),
+        "arn:aws:states:::dynamodb:updateItem" => await DynamoDbAsync("UpdateItem", call.Input!.AsObject()),
+        "arn:aws:states:::sns:publish" => await PublishAsync(call.Input!.AsObject()),
+        _ => throw new InvalidOperationException($"{call.State}: no local performer for resource {call.Resource}"),
+    };
 
     /// <summary>A Lambda task with the function's ARN as Resource: the payload is the Parameters; a function error's type is the error name.</summary>
     private async Task<AslTaskResult> InvokeWorkflowAsync(JsonNode? payload)
@@ -215,9 +235,11 @@ public sealed class DeployedStage : IAsyncDisposable
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
         request.Headers.Add("X-Amz-Target", "DynamoDB_20120810." + operation);
-        // DynamoDB Local reads the access key (which database) and does not check the signature.
+        // DynamoDB Local reads the access key (which database: the one the functions and LocalAws use) and does not
+        // check the signature.
+        var accessKey = Remittance.DynamoDbLocal.DynamoDbLocalClients.Credentials.GetCredentials().AccessKey;
         request.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=local/20261204/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+            $"AWS4-HMAC-SHA256 Credential={accessKey}/20261204/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
         using var response = await s_http.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (response.IsSuccessStatusCode)

@@ -29,7 +29,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
     {
         var requestId = NewRequestId("asl-enrich");
         await using var stage = await StageAsync("enrichment");
-        var execution = await ReceiveAsync(stage, requestId, PartnerMessage(requestId));
+        var execution = await stage.ReceiveAsync(requestId, PartnerMessage(requestId));
         var published = aws.Sns.Published.Count;
 
         var run = await stage.ExecuteAsync(execution);
@@ -51,7 +51,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         var requestId = NewRequestId("asl-notify");
         var envelope = await EnrichedEnvelopeAsync(requestId);
         await using var stage = await StageAsync("notification");
-        var execution = await ReceiveAsync(stage, requestId, envelope);
+        var execution = await stage.ReceiveAsync(requestId, envelope);
         var published = aws.Sns.Published.Count;
 
         var run = await stage.ExecuteAsync(execution);
@@ -76,7 +76,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         var requestId = NewRequestId("asl-retry");
         var body = service == "enrichment" ? PartnerMessage(requestId) : await EnrichedEnvelopeAsync(requestId);
         await using var stage = await StageAsync(service);
-        var execution = await ReceiveAsync(stage, requestId, body);
+        var execution = await stage.ReceiveAsync(requestId, body);
         var failures = 0;
 
         var run = await stage.ExecuteAsync(execution,
@@ -94,7 +94,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         var requestId = NewRequestId("asl-exhaust");
         var body = service == "enrichment" ? PartnerMessage(requestId) : await EnrichedEnvelopeAsync(requestId);
         await using var stage = await StageAsync(service);
-        var execution = await ReceiveAsync(stage, requestId, body);
+        var execution = await stage.ReceiveAsync(requestId, body);
         var error = state == "EnrichAndPublish" ? WorkflowErrors.Transient : WorkflowErrors.DynamoDbThrottled;
         var retries = ServiceCatalogState(service, state).Retry.Single(r => r.Errors.Contains(error)).MaxAttempts;
 
@@ -112,7 +112,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         var requestId = NewRequestId("asl-permanent");
         var body = service == "enrichment" ? PartnerMessage(requestId) : await EnrichedEnvelopeAsync(requestId);
         await using var stage = await StageAsync(service);
-        var execution = await ReceiveAsync(stage, requestId, body);
+        var execution = await stage.ReceiveAsync(requestId, body);
         // The item as the stream function passed it, with its message made unusable: the function's own validation
         // raises the permanent error (nothing is injected at the task).
         var input = JsonNode.Parse(execution.Input)!.AsObject();
@@ -133,7 +133,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         var requestId = NewRequestId("asl-redrive");
         var body = service == "enrichment" ? PartnerMessage(requestId) : await EnrichedEnvelopeAsync(requestId);
         await using var stage = await StageAsync(service);
-        var execution = await ReceiveAsync(stage, requestId, body);
+        var execution = await stage.ReceiveAsync(requestId, body);
         var published = aws.Sns.Published.Count;
 
         var failed = await stage.ExecuteAsync(execution, call => call.State == record ? AslTaskResult.Failed(WorkflowErrors.DynamoDbInternal, "injected: down") : null);
@@ -158,7 +158,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         var requestId = NewRequestId("asl-large");
         var message = Padded(requestId, size);
         await using var enrichment = await StageAsync("enrichment");
-        var execution = await ReceiveAsync(enrichment, requestId, message);
+        var execution = await enrichment.ReceiveAsync(requestId, message);
         var input = JsonNode.Parse(execution.Input)!.AsObject();
         Assert.Equal(size == LargeRemittance.LargestAccepted, input["inputByReference"] is not null);
         var published = aws.Sns.Published.Count;
@@ -169,7 +169,7 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
         Assert.InRange(enriched.LargestPayloadBytes, 1, AslInterpreter.PayloadLimitBytes);
         var envelope = aws.Sns.Published.Skip(published).Single().Message!;
         await using var notification = await StageAsync("notification");
-        var notified = await notification.ExecuteAsync(await ReceiveAsync(notification, requestId, envelope));
+        var notified = await notification.ExecuteAsync(await notification.ReceiveAsync(requestId, envelope));
         Assert.True(notified.Status == "SUCCEEDED", notified.ToString());
         Assert.InRange(notified.LargestPayloadBytes, 1, AslInterpreter.PayloadLimitBytes);
     }
@@ -254,22 +254,5 @@ public sealed class StateMachineExecutionTests(SynthesizedApp app, LocalAws aws)
 
     private Task<DeployedStage> StageAsync(string service) => DeployedStage.StartAsync(app, aws, service);
 
-    /// <summary>The message through the deployed ingest and stream functions: the execution the stream function started.</summary>
-    private static async Task<LocalExecution> ReceiveAsync(DeployedStage stage, string requestId, string body)
-    {
-        Assert.Equal("""{"batchItemFailures":[]}""", await stage.InvokeAsync(FunctionName.Ingest, SqsEvent(body)));
-        Assert.Equal(RemittanceStatus.Received.ToWire(), (await stage.ItemAsync(requestId))[ItemAttributes.Status].S);
-        return await stage.StartFromStreamAsync(requestId);
-    }
-
-    /// <summary>What the enrichment state machine publishes for <paramref name="requestId"/>: the notification service's input.</summary>
-    private async Task<string> EnrichedEnvelopeAsync(string requestId)
-    {
-        await using var enrichment = await StageAsync("enrichment");
-        var execution = await ReceiveAsync(enrichment, requestId, PartnerMessage(requestId));
-        var published = aws.Sns.Published.Count;
-        var run = await enrichment.ExecuteAsync(execution);
-        Assert.True(run.Status == "SUCCEEDED", run.ToString());
-        return aws.Sns.Published.Skip(published).Single().Message!;
-    }
+    private Task<string> EnrichedEnvelopeAsync(string requestId) => DeployedStage.EnrichedEnvelopeAsync(app, aws, requestId);
 }
