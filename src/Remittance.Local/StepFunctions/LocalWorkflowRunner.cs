@@ -43,6 +43,16 @@ public sealed class LocalWorkflowRunner(
         foreach (var task in all.Skip(Math.Max(start, 0)))
         {
             var retries = new Dictionary<RetryPolicy, int>();
+            try
+            {
+                // A state's input is the same on every attempt: checked once.
+                StepFunctionsQuotas.CheckPayload(state, task.Name, "input");
+            }
+            catch (StepFunctionsQuotaException quota)
+            {
+                return new LocalRunOutcome("FAILED", quota.Error, quota.Message, task.Name, state, Redrivable: true);
+            }
+
             while (true)
             {
                 string error;
@@ -56,7 +66,6 @@ public sealed class LocalWorkflowRunner(
                             $"The execution's history would exceed {StepFunctionsQuotas.MaxHistoryEvents:N0} events.");
                     }
 
-                    StepFunctionsQuotas.CheckPayload(state, task.Name, "input");
                     state = await ExecuteAsync(task, state, execution, cancellationToken).ConfigureAwait(false);
                     StepFunctionsQuotas.CheckPayload(state, task.Name, "output");
                     break;

@@ -27,7 +27,6 @@ public static class AslInterpreter
     public static async Task<AslExecution> RunAsync(JsonObject definition, JsonNode input, string executionName, string stateMachineArn,
         Func<AslTaskCall, Task<AslTaskResult>> tasks)
     {
-        await EnsureInstalledAsync();
         var port = FreePort();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
@@ -60,8 +59,8 @@ public static class AslInterpreter
         }
     }
 
-    /// <summary>Runs the pinned Node binary with <paramref name="arguments"/> in the interpreter's folder.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunNodeAsync(IReadOnlyList<string> arguments)
+    /// <summary>Runs the pinned Node binary with <paramref name="arguments"/> in the interpreter's folder (installing it first).</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunNodeAsync(IReadOnlyList<string> arguments)
     {
         await EnsureInstalledAsync();
         return await RunAsync(Node, arguments);
