@@ -53,9 +53,9 @@ public static class CostCommand
         var architecture = new Option<string>("--lambda-architecture")
         {
             Description = "The functions' architecture, which sets the GB-second price: x86_64 (deployed today) or arm64 (Graviton, 20 % cheaper per GB-second).",
-            DefaultValueFactory = _ => "x86_64",
+            DefaultValueFactory = _ => LambdaArchitectureNames.X86_64,
         };
-        architecture.AcceptOnlyFromAmong("x86_64", "arm64");
+        architecture.AcceptOnlyFromAmong([.. LambdaArchitectureNames.All]);
         var lambdaGbSecond = new Option<decimal?>("--price-lambda-gb-second")
         {
             Description = $"Lambda, $ per GB-second. Default: the us-east-1 list price for --lambda-architecture "
@@ -84,7 +84,7 @@ public static class CostCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var problems = new List<string>();
-            var lambdaArchitecture = parse.GetRequiredValue(architecture) == "arm64" ? LambdaArchitecture.Arm64 : LambdaArchitecture.X86_64;
+            var lambdaArchitecture = LambdaArchitectureNames.Parse(parse.GetRequiredValue(architecture));
             var prices = new UnitPrices
             {
                 LambdaArchitecture = lambdaArchitecture,
@@ -248,7 +248,7 @@ public static class CostCommand
         AddCost(dollars, "DynamoDB reads", $"${Exact(p.ReadRequestUnitsPerMillion)} per million RRU", columns, c => c.DynamoDbReads);
         AddCost(dollars, "Step Functions", $"${Exact(p.StateTransitionsPerMillion)} per million transitions", columns, c => c.StepFunctions);
         AddCost(dollars, "Lambda requests", $"${Exact(p.LambdaRequestsPerMillion)} per million", columns, c => c.LambdaRequests);
-        AddCost(dollars, "Lambda duration", $"${Exact(p.LambdaGbSecond)} per GB-s ({(p.LambdaArchitecture == LambdaArchitecture.Arm64 ? "arm64" : "x86_64")})", columns, c => c.LambdaDuration);
+        AddCost(dollars, "Lambda duration", $"${Exact(p.LambdaGbSecond)} per GB-s ({LambdaArchitectureNames.Of(p.LambdaArchitecture)})", columns, c => c.LambdaDuration);
         AddCost(dollars, "SQS", $"${Exact(p.SqsRequestsPerMillion)} per million requests", columns, c => c.Sqs);
         AddCost(dollars, "SNS", $"${Exact(p.SnsPublishesPerMillion)} per million publishes", columns, c => c.Sns);
         AddCost(dollars, "total per million", string.Empty, columns, c => c.Total, bold: true);

@@ -94,7 +94,7 @@ public static class CostModel
             "Step Functions Standard: one transition per state entered, every retry included; the API calls (StartExecution, "
             + "DescribeExecution, RedriveExecution) are free. Lambda: $ per request + billed duration rounded up to 1 ms × memory "
             + $"(ingest {memory.IngestMb} MB, stream {memory.StreamMb} MB, workflow {memory.WorkflowMb} MB, status {memory.StatusMb} MB, "
-            + $"sweeper {memory.SweeperMb} MB, {Architecture(prices.LambdaArchitecture)}). Durations are wall-clock times measured on this machine (x86_64; "
+            + $"sweeper {memory.SweeperMb} MB, {LambdaArchitectureNames.Of(prices.LambdaArchitecture)}). Durations are wall-clock times measured on this machine (x86_64; "
             + "arm64 is priced with the same durations, which Graviton may not match) against DynamoDB Local, "
             + "after a warm-up run (no JIT or cold start, no init time), with workflow runs one at a time so that they do not queue "
             + "on the one local server. With no network in between they are shorter than in AWS; Lambda duration is under 1 % of "
@@ -127,6 +127,4 @@ public static class CostModel
             + "free tiers and volume discounts.",
         ];
     }
-
-    private static string Architecture(LambdaArchitecture architecture) => architecture == LambdaArchitecture.Arm64 ? "arm64" : "x86_64";
 }

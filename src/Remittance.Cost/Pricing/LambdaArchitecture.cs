@@ -7,10 +7,10 @@ namespace Remittance.Cost.Pricing;
 public enum LambdaArchitecture
 {
     /// <summary>x86_64, what the CDK app deploys today (FunctionSizing.Architecture).</summary>
-    [JsonStringEnumMemberName("x86_64")]
+    [JsonStringEnumMemberName(LambdaArchitectureNames.X86_64)]
     X86_64,
 
     /// <summary>arm64 (Graviton), 20 % cheaper per GB-second at list price.</summary>
-    [JsonStringEnumMemberName("arm64")]
+    [JsonStringEnumMemberName(LambdaArchitectureNames.Arm64)]
     Arm64,
 }
