@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Remittance.Aws.Lambda.RuntimeSupport;
 using Remittance.Aws.Lambda.Serialization;
 using Remittance.Aws.Lambda.SQSEvents;
@@ -26,8 +25,6 @@ using Remittance.Workflows.Composition;
 //             before the first response (for attribution in one process; not a timed variant)
 //   steps-split  the same, with pieces done once ahead of their owner (Console and an HttpClient before the runtime
 //             loop; the SDK's credential chain before the client; SHA-256 before the first parse), so each gets a mark
-//   steps-envcreds  the same as steps, but the DynamoDB client is given Lambda's credentials from the environment
-//             (EnvironmentVariablesAWSCredentials) instead of resolving them through the SDK's default chain
 var stage = Environment.GetEnvironmentVariable("REMITTANCE_PROBE_STAGE") ?? "runtime";
 var split = stage == "steps-split";
 var clock = Stopwatch.StartNew();
@@ -60,7 +57,7 @@ LambdaBootstrapHandler handler = stage switch
             return new SQSBatchResponse();
         },
         AwsEventsJsonContext.Default.SQSEvent, AwsEventsJsonContext.Default.SQSBatchResponse).Handler,
-    "steps" or "steps-split" or "steps-envcreds" => Steps,
+    "steps" or "steps-split" => Steps,
     _ => throw new InvalidOperationException($"Unknown REMITTANCE_PROBE_STAGE '{stage}'."),
 };
 
@@ -77,7 +74,7 @@ LambdaBootstrapInitializer? initializer = stage switch
 
         return Task.FromResult(true);
     },
-    "steps" or "steps-split" or "steps-envcreds" => ct =>
+    "steps" or "steps-split" => ct =>
     {
         // Program.cs's init, in its order.
         Mark("init entered");
@@ -94,20 +91,7 @@ LambdaBootstrapInitializer? initializer = stage switch
             Mark("split: AWS credentials resolved (the SDK's default credential chain)");
         }
 
-        if (stage == "steps-envcreds")
-        {
-            // The experiment: the client RemittanceServices builds, with the same config, but given Lambda's credentials
-            // from the environment instead of resolving them through the SDK's default credential chain.
-            var config = options.DynamoDbServiceUrl is { } url
-                ? new AmazonDynamoDBConfig { ServiceURL = url, AuthenticationRegion = options.Region }
-                : new AmazonDynamoDBConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(options.Region) };
-            services = RemittanceServices.Create(options, function, service.Profile,
-                new RemittanceEdges { DynamoDb = new AmazonDynamoDBClient(new EnvironmentVariablesAWSCredentials(), config) });
-        }
-        else
-        {
-            _ = services.DynamoDb;
-        }
+        _ = services.DynamoDb;
 
         Mark("AmazonDynamoDBClient built");
         _ = new IngestFunction(services.CreateIngestProcessor());

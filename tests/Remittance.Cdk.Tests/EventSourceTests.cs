@@ -1,8 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Remittance.Aws.Lambda.DynamoDBEvents;
+using Remittance.Aws.Lambda.Serialization;
 using Remittance.Cdk.Tests.Support;
 using Remittance.Domain;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
+using Remittance.Pipeline.Start;
 
 namespace Remittance.Cdk.Tests;
 
@@ -57,26 +61,60 @@ public sealed class EventSourceTests(SynthesizedApp app)
         Assert.Equal(app.LogicalId(pattern.Key), Template.ReferencedId(app.Main.Template[destination!].Properties["KmsMasterKeyId"]));
     }
 
+    private JsonNode StreamFilterPattern(string service)
+    {
+        var filters = Mapping(service, FunctionName.Stream)["FilterCriteria"]!["Filters"]!.AsArray();
+        return JsonNode.Parse(Assert.Single(filters)!["Pattern"]!.GetValue<string>())!;
+    }
+
     [Theory]
     [MemberData(nameof(Services.Names), MemberType = typeof(Services))]
     public void StreamSource_InvokesOnlyForInsertsOfReceivedItems(string service)
     {
-        var filters = Mapping(service, FunctionName.Stream)["FilterCriteria"]!["Filters"]!.AsArray();
+        var pattern = StreamFilterPattern(service);
 
-        var pattern = JsonNode.Parse(Assert.Single(filters)!["Pattern"]!.GetValue<string>());
-        var expected = new JsonObject
-        {
-            ["eventName"] = new JsonArray("INSERT"),
-            ["dynamodb"] = new JsonObject
-            {
-                ["NewImage"] = new JsonObject
-                {
-                    [ItemAttributes.Status] = new JsonObject { ["S"] = new JsonArray(RemittanceStatus.Received.ToWire()) },
-                },
-            },
-        };
-        Assert.True(JsonNode.DeepEquals(expected, pattern), pattern!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(StartProcessor.Filter.ToPattern(), pattern), pattern.ToJsonString());
         Assert.Equal("""{"eventName":["INSERT"],"dynamodb":{"NewImage":{"status":{"S":["RECEIVED"]}}}}""", pattern.ToJsonString());
+    }
+
+    public static TheoryData<string, string, string?> StreamRecords => new()
+    {
+        { "enrichment", "INSERT", "RECEIVED" },
+        { "enrichment", "MODIFY", "RECEIVED" },
+        { "enrichment", "MODIFY", "RUNNING" },
+        { "enrichment", "REMOVE", "ENRICHED" },
+        { "enrichment", "INSERT", "REJECTED" },
+        { "enrichment", "INSERT", "CONFLICT" },
+        { "enrichment", "INSERT", null },
+        { "notification", "INSERT", "RECEIVED" },
+        { "notification", "MODIFY", "NOTIFIED" },
+    };
+
+    /// <summary>The filter Lambda applies before invoking and the stream function's own test of a record never disagree.</summary>
+    [Theory]
+    [MemberData(nameof(StreamRecords))]
+    public void StreamSource_FilterAndTheStreamFunction_AgreeOnWhichRecordsAreOwned(string service, string eventName, string? status)
+    {
+        var image = new JsonObject
+        {
+            [ItemAttributes.RequestId] = new JsonObject { ["S"] = "r-1" },
+            [ItemAttributes.ExecutionName] = new JsonObject { ["S"] = ExecutionName.For("r-1", 1) },
+            [ItemAttributes.VersionId] = new JsonObject { ["N"] = "1" },
+        };
+        if (status is not null)
+        {
+            image[ItemAttributes.Status] = new JsonObject { ["S"] = status };
+        }
+
+        var record = new JsonObject { ["eventName"] = eventName, ["dynamodb"] = new JsonObject { ["SequenceNumber"] = "1", ["NewImage"] = image } };
+        var streamEvent = JsonSerializer.Deserialize(new JsonObject { ["Records"] = new JsonArray(record) }, AwsEventsJsonContext.Default.DynamoDBEvent)!;
+        var received = Assert.Single(streamEvent.Records);
+
+        var deployed = EventPattern.Matches(StreamFilterPattern(service), record);
+        var owned = StartProcessor.Owned(new StreamChange(received.EventName!, "1", received.Dynamodb.NewImage?.ToJsonObject())) is not null;
+
+        Assert.Equal(deployed, owned);
+        Assert.Equal(eventName == "INSERT" && status == "RECEIVED", deployed);
     }
 
     [Fact]

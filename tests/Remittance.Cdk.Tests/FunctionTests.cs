@@ -145,24 +145,25 @@ public sealed class FunctionTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Functions_ShareOneCodeAsset_HoldingAnExecutableBootstrap()
+    public void Functions_ShareOneCodeAsset_HoldingOnlyAnExecutableNativeBootstrap()
     {
-        var keys = app.Main.Template.OfType("AWS::Lambda::Function")
-            .Select(f => f.Properties["Code"]!["S3Key"]!.GetValue<string>())
-            .Distinct()
-            .ToList();
+        var asset = app.Main.FunctionsAsset();
 
-        var key = Assert.Single(keys);
-        var asset = Path.Combine(app.Main.OutputDirectory, "asset." + Path.GetFileNameWithoutExtension(key));
+        // The zip Lambda gets is this folder: the native executable and nothing else (no bootstrap.dbg, no .pdb, no
+        // runtime files: Native AOT links the runtime into the binary).
+        var files = Directory.EnumerateFileSystemEntries(asset, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(asset, path))
+            .ToList();
+        Assert.Equal([FunctionsBundle.ExecutableName], files);
+
         var bootstrap = Path.Combine(asset, FunctionsBundle.ExecutableName);
-        Assert.True(File.Exists(bootstrap), $"{bootstrap} is missing");
         if (!OperatingSystem.IsWindows())
         {
             Assert.True(File.GetUnixFileMode(bootstrap).HasFlag(UnixFileMode.UserExecute | UnixFileMode.OtherExecute));
         }
 
-        // Self-contained for linux-x64: the runtime travels with the binary (provided.al2023 has no .NET).
-        Assert.True(File.Exists(Path.Combine(asset, "libcoreclr.so")));
+        Assert.True(NativeExecutable.IsElf64(bootstrap, out var machine), $"{bootstrap} is not a 64-bit ELF executable");
+        Assert.Equal(NativeExecutable.X86_64, machine);
         Assert.Equal(10, app.Main.Template.OfType("AWS::Lambda::Function").Count());
     }
 }

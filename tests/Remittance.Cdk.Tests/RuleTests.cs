@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Remittance.Cdk.Tests.Support;
+using Remittance.Local.Run;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Sweeping;
+using Remittance.Pipeline.Tracking;
 using Remittance.Workflows.Definition;
 
 namespace Remittance.Cdk.Tests;
@@ -24,6 +26,20 @@ public sealed class RuleTests(SynthesizedApp app)
         Assert.Equal(["ABORTED", "FAILED", "TIMED_OUT"], PolicyStatementJson.Strings(pattern["detail"]!["status"]).Order());
         var stateMachine = Assert.Single(pattern["detail"]!["stateMachineArn"]!.AsArray());
         Assert.Equal(app.LogicalId(app.Service(service).StateMachine), Template.ReferencedId(stateMachine));
+    }
+
+    /// <summary>The deployed rule, the status function and the local host's stand-in for the rule select the same statuses.</summary>
+    [Theory]
+    [MemberData(nameof(Services.Names), MemberType = typeof(Services))]
+    public void StatusRule_SelectsExactlyTheStatusesTheStatusFunctionAndTheLocalHostRecord(string service)
+    {
+        var selected = PolicyStatementJson.Strings(StatusRule(service)["EventPattern"]!["detail"]!["status"]);
+
+        foreach (var status in new[] { "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE" })
+        {
+            Assert.Equal(selected.Contains(status), ExecutionStatuses.IsFailure(status));
+            Assert.Equal(selected.Contains(status), LocalEvents.StatusRuleMatches(status));
+        }
     }
 
     [Theory]

@@ -6,32 +6,54 @@ namespace Remittance.Bench.ColdStart;
 /// <summary>
 /// The function project's own publish settings (evaluated by MSBuild for a linux-x64 Release publish), passed to the
 /// hello-world runtime and the probe too, so "published the same way" stays true whatever src/Remittance.Functions
-/// says today (ReadyToRun composite or not, trimming, feature switches).
+/// says today (Native AOT and its instruction set, trimming, feature switches). Only the properties of the compiler
+/// the project uses are mirrored: ReadyToRun and tiering settings mean nothing to a Native AOT build, and the
+/// IL compiler's settings nothing to a ReadyToRun one.
 /// </summary>
 public sealed class PublishSettings
 {
-    /// <summary>The properties that decide how a runtime starts; each is passed on as -p:Name=Value when the project sets it.</summary>
-    private static readonly string[] s_mirrored =
+    private static readonly string[] s_common =
     [
-        "SelfContained", "PublishReadyToRun", "PublishReadyToRunComposite", "PublishTrimmed", "TrimMode", "PublishAot",
-        "TieredCompilation", "TieredPGO", "TieredCompilationQuickJitForLoops", "InvariantGlobalization", "UseSystemResourceKeys",
-        "EventSourceSupport", "DebuggerSupport", "ServerGarbageCollection", "ConcurrentGarbageCollection", "PublishReadyToRunCrossgen2ExtraArgs",
+        "SelfContained", "PublishTrimmed", "TrimMode", "InvariantGlobalization", "UseSystemResourceKeys", "EventSourceSupport",
+        "DebuggerSupport", "ServerGarbageCollection", "ConcurrentGarbageCollection",
+    ];
+
+    private static readonly string[] s_nativeAot =
+    [
+        "PublishAot", "IlcInstructionSet", "StripSymbols", "OptimizationPreference", "IlcGenerateStackTraceData", "IlcFoldIdenticalMethodBodies",
+    ];
+
+    private static readonly string[] s_readyToRun =
+    [
+        "PublishReadyToRun", "PublishReadyToRunComposite", "PublishReadyToRunCrossgen2ExtraArgs", "TieredCompilation", "TieredPGO",
+        "TieredCompilationQuickJitForLoops",
     ];
 
     private readonly IReadOnlyDictionary<string, string> _values;
 
     private PublishSettings(IReadOnlyDictionary<string, string> values) => _values = values;
 
-    public bool Composite => IsTrue("PublishReadyToRunComposite");
+    public bool NativeAot => _values.TryGetValue("PublishAot", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>-p:Name=Value for every mirrored property the project sets; <paramref name="overrides"/> replace values.</summary>
+    /// <summary>-p:Name=Value for every mirrored property the project sets; <paramref name="overrides"/> replace values or add properties.</summary>
     public IReadOnlyList<string> Arguments(IReadOnlyDictionary<string, string>? overrides = null) =>
-        [.. _values.Concat(overrides?.Where(o => !_values.ContainsKey(o.Key)) ?? [])
-            .Select(p => $"-p:{p.Key}={overrides?.GetValueOrDefault(p.Key) ?? p.Value}")];
+        Format(_values.Where(p => overrides?.ContainsKey(p.Key) != true).Concat(overrides ?? new Dictionary<string, string>()));
 
     public string Describe() => string.Join(", ", _values.Select(p => $"{p.Key}={p.Value}"));
 
+    /// <summary>Properties as MSBuild global properties (an empty value unsets what the project file sets).</summary>
+    public static IReadOnlyList<string> Format(IEnumerable<KeyValuePair<string, string>> properties) =>
+        [.. properties.Select(p => $"-p:{p.Key}={p.Value}")];
+
     public static async Task<PublishSettings> ReadAsync(string repositoryRoot, string project, CancellationToken ct)
+    {
+        var all = await ReadAsync(repositoryRoot, project, [.. s_common, .. s_nativeAot, .. s_readyToRun], ct);
+        var nativeAot = all.TryGetValue("PublishAot", out var aot) && string.Equals(aot, "true", StringComparison.OrdinalIgnoreCase);
+        var ignored = nativeAot ? s_readyToRun : s_nativeAot;
+        return new PublishSettings(all.Where(p => !ignored.Contains(p.Key)).ToDictionary(StringComparer.Ordinal));
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAsync(string repositoryRoot, string project, string[] properties, CancellationToken ct)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -41,7 +63,7 @@ public sealed class PublishSettings
             UseShellExecute = false,
         };
         foreach (var argument in (string[])["msbuild", project, "-p:Configuration=Release", "-p:RuntimeIdentifier=linux-x64", "-p:_IsPublishing=true",
-                     .. s_mirrored.Select(p => "-getProperty:" + p)])
+                     .. properties.Select(p => "-getProperty:" + p)])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -56,11 +78,8 @@ public sealed class PublishSettings
         }
 
         using var json = JsonDocument.Parse(await stdout);
-        var values = json.RootElement.GetProperty("Properties").EnumerateObject()
+        return json.RootElement.GetProperty("Properties").EnumerateObject()
             .Where(p => p.Value.GetString() is { Length: > 0 })
             .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        return new PublishSettings(values);
     }
-
-    private bool IsTrue(string name) => _values.TryGetValue(name, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -9,10 +9,10 @@ namespace Remittance.Bench.ColdStart;
 /// </summary>
 public static class Publisher
 {
-    public static async Task<string> PublishAsync(string repositoryRoot, string name, string project, IReadOnlyList<string> arguments,
-        string outputRoot, Action<string> log, CancellationToken ct)
+    public static async Task<string> PublishAsync(string repositoryRoot, ColdStartBuild build, string outputRoot, Action<string> log, CancellationToken ct)
     {
-        var output = Path.Combine(outputRoot, "publish", name);
+        var (name, project, arguments) = (build.Name, build.Project, build.Properties);
+        var output = build.Directory(outputRoot);
         var artifacts = Path.Combine(outputRoot, "artifacts", name);
 
         // A clean output folder (files an earlier publish left behind would otherwise be measured too), and no kept
@@ -37,7 +37,7 @@ public static class Publisher
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["publish", project, "-c", "Release", "-o", output, "--artifacts-path", artifacts, .. arguments])
+        foreach (var argument in (string[])["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "--artifacts-path", artifacts, .. arguments])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -58,6 +58,21 @@ public static class Publisher
         return output;
     }
 
-    public static long DirectorySize(string directory) =>
-        new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+    /// <summary>A fresh copy of a published folder, whose page-cache state is then its own.</summary>
+    public static string Copy(string source, string target)
+    {
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy); // On Unix the copy gets the source's permissions: bootstrap stays executable.
+        }
+
+        return target;
+    }
 }

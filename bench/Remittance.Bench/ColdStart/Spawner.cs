@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Bench.ColdStart;
 
@@ -12,9 +12,15 @@ public sealed class Spawner(IReadOnlyDictionary<string, string> environment)
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(60);
 
-    /// <param name="linger">How long the process may live after its first response (a streaming EventPipe trace flushes meanwhile).</param>
+    /// <param name="linger">How long the process may live after its first response (so that what it printed is read).</param>
     public async Task<SpawnResult> SpawnAsync(ColdStartVariant variant, int spawn, CancellationToken ct, TimeSpan linger = default)
     {
+        if (variant.ColdPageCache)
+        {
+            PageCache.Evict(variant.Directory);
+        }
+
+        var cached = PageCache.ResidentBytes(LambdaAsset.Files(variant.Directory).Select(f => f.FullName));
         await using var api = LocalRuntimeApi.Start(new LocalRuntimeApiOptions { PickupTimeout = s_limit, Timeout = s_limit });
         var invocation = api.Enqueue(variant.Payload(spawn));
         var startInfo = new ProcessStartInfo(variant.FileName)
@@ -25,11 +31,6 @@ public sealed class Spawner(IReadOnlyDictionary<string, string> environment)
             RedirectStandardError = true,
             RedirectStandardInput = false,
         };
-        foreach (var argument in variant.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
         // Lambda's environment, not the harness's: no DOTNET_/COMPlus_ knobs (dotnet run sets some) leak into the runtime.
         foreach (var key in startInfo.Environment.Keys.Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal)
                                                                   || k.StartsWith("COMPlus_", StringComparison.Ordinal)
@@ -76,7 +77,7 @@ public sealed class Spawner(IReadOnlyDictionary<string, string> environment)
                 await Task.Delay(linger, ct);
             }
 
-            return new SpawnResult(variant.Name, firstPoll, firstResponse, peak, [.. output]);
+            return new SpawnResult(variant.Name, firstPoll, firstResponse, peak, cached, [.. output]);
         }
         finally
         {

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Remittance.Bench.Support;
 using Remittance.Domain;
-using Remittance.Local.Workflows;
+using Remittance.Local.Input;
 using Remittance.Pipeline.Contracts;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Storage;

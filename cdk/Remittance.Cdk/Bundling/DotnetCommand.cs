@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Remittance.DynamoDbLocal.Processes;
 
 namespace Remittance.Cdk.Bundling;
 

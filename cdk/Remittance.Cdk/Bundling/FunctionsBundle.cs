@@ -1,10 +1,11 @@
+using Amazon.CDK.AWS.S3.Assets;
 using Remittance.Cdk.Configuration;
 
 namespace Remittance.Cdk.Bundling;
 
 /// <summary>
-/// The one Lambda binary (<c>bootstrap</c>, provided.al2023) every function runs, with its handler naming the
-/// function. Built by this app with <c>dotnet publish</c> on the machine running the synth (no Docker), or taken from
+/// The one Lambda binary (<c>bootstrap</c>, provided.al2023, Native AOT) every function runs, with its handler naming
+/// the function. Built by this app with <c>dotnet publish</c> on the machine running the synth (no Docker), or taken from
 /// a folder published earlier (context <c>functionsPublishDir</c> or REMITTANCE_FUNCTIONS_PUBLISH_DIR).
 /// </summary>
 public static class FunctionsBundle
@@ -38,7 +39,14 @@ public static class FunctionsBundle
         return Verified(output, "dotnet publish");
     }
 
-    /// <summary>Publishes the functions (self-contained, trimmed, ReadyToRun: the project's publish settings) into <paramref name="output"/>.</summary>
+    /// <summary>
+    /// What the functions' code asset takes from the publish folder: <c>bootstrap</c> alone. The publish also leaves
+    /// <c>bootstrap.dbg</c> (the stripped symbols, twice the binary's size) and our assemblies' <c>.pdb</c> files there,
+    /// kept for reading crash stacks; none of them is of use to Lambda, and every byte of the zip is read at a cold start.
+    /// </summary>
+    public static AssetOptions AssetOptions() => new() { Exclude = ["*", "!" + ExecutableName] };
+
+    /// <summary>Publishes the functions (Native AOT: the project's publish settings) into <paramref name="output"/>.</summary>
     public static void Publish(string repositoryRoot, string output)
     {
         // A clean output folder: files a previous publish left behind would otherwise be shipped too.

@@ -7,9 +7,9 @@ using Amazon.CDK.AWS.Lambda.EventSources;
 using Amazon.CDK.AWS.Logs;
 using Remittance.Cdk.Operations;
 using Remittance.Cdk.Security;
-using Remittance.Domain;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
+using Remittance.Pipeline.Start;
 using Remittance.Workflows.Composition;
 
 namespace Remittance.Cdk.Patterns;
@@ -164,20 +164,11 @@ public sealed partial class TrackedWorkflowService
     }
 
     /// <summary>
-    /// Only inserts of received items invoke the stream function: updates, deletes, and the rejection and conflict
-    /// records sharing the table never do.
+    /// Only the records the stream function owns (<see cref="StartProcessor.Filter"/>: inserts of received items) invoke
+    /// it: updates, deletes, and the rejection and conflict records sharing the table never do.
     /// </summary>
-    public static IDictionary<string, object> StreamFilter => FilterCriteria.Filter(new Dictionary<string, object>
-    {
-        ["eventName"] = FilterRule.IsEqual("INSERT"),
-        ["dynamodb"] = new Dictionary<string, object>
-        {
-            ["NewImage"] = new Dictionary<string, object>
-            {
-                [ItemAttributes.Status] = new Dictionary<string, object> { ["S"] = FilterRule.IsEqual(RemittanceStatus.Received.ToWire()) },
-            },
-        },
-    });
+    public static IDictionary<string, object> StreamFilter =>
+        FilterCriteria.Filter((IDictionary<string, object>)JsonValues.ToObject(StartProcessor.Filter.ToPattern()));
 
     /// <summary>
     /// Ships a folder of data files the workflow function reads (the notification catalog) as a Lambda layer (the

@@ -9,10 +9,10 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Remittance.Aws.Lambda.CloudWatchEvents.StepFunctionsEvents;
-using Remittance.Aws.StepFunctions;
 using Remittance.Cdk.Security;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Sweeping;
+using Remittance.Pipeline.Tracking;
 using Remittance.Workflows.Asl;
 using PublishState = Remittance.Workflows.Definition.PublishState;
 using SfnLogLevel = Amazon.CDK.AWS.StepFunctions.LogLevel;
@@ -21,9 +21,6 @@ namespace Remittance.Cdk.Patterns;
 
 public sealed partial class TrackedWorkflowService
 {
-    /// <summary>Execution statuses that mean a run ended without success: each is recorded on its item.</summary>
-    public static readonly string[] FailedStatuses = [ExecutionStatus.FAILED.Value, ExecutionStatus.TIMED_OUT.Value, ExecutionStatus.ABORTED.Value];
-
     public const int StatusTargetRetryAttempts = 8;
 
     public static readonly Duration StatusTargetMaxEventAge = Duration.Hours(6);
@@ -142,7 +139,7 @@ public sealed partial class TrackedWorkflowService
                 DetailType = [StepFunctionsExecutionStatusChangeEvent.EventDetailType],
                 Detail = new Dictionary<string, object>
                 {
-                    ["status"] = FailedStatuses,
+                    ["status"] = ExecutionStatuses.Failures.Select(status => status.Value).ToArray(),
                     ["stateMachineArn"] = new[] { StateMachine.StateMachineArn },
                 },
             },

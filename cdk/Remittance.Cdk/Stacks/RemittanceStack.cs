@@ -29,7 +29,7 @@ public sealed class RemittanceStack : Stack
         ArgumentNullException.ThrowIfNull(settings);
         var dataRemovalPolicy = settings.RetainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         ArgumentNullException.ThrowIfNull(inputs);
-        var code = Code.FromAsset(inputs.FunctionsDirectory);
+        var code = Code.FromAsset(inputs.FunctionsDirectory, FunctionsBundle.AssetOptions());
 
         OperationsKey = ServiceKey.Create(this, "OperationsKey", $"alias/remittance-{settings.Stage}-operations",
             $"Remittance ({settings.Stage}): alarm topic.", dataRemovalPolicy);

@@ -7,7 +7,7 @@ namespace Remittance.Aws.Json;
 /// Binary values travel as base64 strings; the official event packages expose them as <see cref="MemoryStream"/>,
 /// so these contracts do too.
 /// </summary>
-internal sealed class Base64MemoryStreamConverter : JsonConverter<MemoryStream>
+public sealed class Base64MemoryStreamConverter : JsonConverter<MemoryStream>
 {
     public override MemoryStream? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.Null ? null : new MemoryStream(reader.GetBytesFromBase64());

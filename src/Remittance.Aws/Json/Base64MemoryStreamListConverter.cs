@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Remittance.Aws.Json;
 
 /// <summary>A list of base64 strings exposed as streams (binary sets, binary list attributes).</summary>
-internal sealed class Base64MemoryStreamListConverter : JsonConverter<List<MemoryStream>>
+public sealed class Base64MemoryStreamListConverter : JsonConverter<List<MemoryStream>>
 {
     public override List<MemoryStream>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

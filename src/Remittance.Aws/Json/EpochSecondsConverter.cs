@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Remittance.Aws.Json;
 
 /// <summary>A UTC instant carried as epoch seconds, possibly fractional (DynamoDB Streams, Step Functions API).</summary>
-internal sealed class EpochSecondsConverter : JsonConverter<DateTime>
+public sealed class EpochSecondsConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         EpochTime.FromSeconds(EpochTime.ReadNumber(ref reader));

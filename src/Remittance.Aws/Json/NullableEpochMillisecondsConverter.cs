@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Remittance.Aws.Json;
 
 /// <summary>An optional UTC instant carried as epoch milliseconds (EventBridge detail of Step Functions).</summary>
-internal sealed class NullableEpochMillisecondsConverter : JsonConverter<DateTime?>
+public sealed class NullableEpochMillisecondsConverter : JsonConverter<DateTime?>
 {
     public override bool HandleNull => true;
 

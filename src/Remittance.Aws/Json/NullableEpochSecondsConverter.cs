@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Remittance.Aws.Json;
 
 /// <summary>An optional UTC instant carried as epoch seconds, possibly fractional.</summary>
-internal sealed class NullableEpochSecondsConverter : JsonConverter<DateTime?>
+public sealed class NullableEpochSecondsConverter : JsonConverter<DateTime?>
 {
     public override bool HandleNull => true;
 

@@ -6,9 +6,11 @@ namespace Remittance.Aws.Runtime;
 
 /// <summary>
 /// The AWS JSON 1.0 protocol (Step Functions, DynamoDB Streams): POST / with X-Amz-Target and a JSON body; errors are
-/// JSON with a <c>__type</c>. Signing and retries: <see cref="AwsSignedTransport"/>.
+/// JSON with a <c>__type</c>. Signing and retries: <see cref="AwsSignedTransport"/>. Public, as AWSSDK.Core's service
+/// client base is, so that a client outside this assembly builds on it: the local DynamoDB Streams client in
+/// Remittance.Local, which the Lambda binary does not need.
 /// </summary>
-internal sealed class AwsJsonProtocolClient(AwsServiceDefinition service, AwsClientConfig config, AWSCredentials? credentials) : IDisposable
+public sealed class AwsJsonProtocolClient(AwsServiceDefinition service, AwsClientConfig config, AWSCredentials? credentials) : IDisposable
 {
     private const string ContentType = "application/x-amz-json-1.0";
     private const string TargetHeader = "X-Amz-Target";

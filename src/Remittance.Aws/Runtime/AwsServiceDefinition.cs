@@ -7,7 +7,7 @@ namespace Remittance.Aws.Runtime;
 /// <param name="SigningName">The SigV4 service name, such as "states".</param>
 /// <param name="EndpointPrefix">The host label before the region, such as "states" or "streams.dynamodb".</param>
 /// <param name="CreateException">Maps an error code to the service's exception type.</param>
-internal sealed record AwsServiceDefinition(
+public sealed record AwsServiceDefinition(
     string TargetPrefix,
     string SigningName,
     string EndpointPrefix,

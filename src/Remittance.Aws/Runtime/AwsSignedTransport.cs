@@ -51,25 +51,24 @@ internal sealed class AwsSignedTransport : IDisposable
     /// <summary>Sends <paramref name="call"/> until it succeeds or a non-retryable error or the last attempt fails.</summary>
     /// <param name="read">Reads a successful answer's body.</param>
     /// <param name="error">Reads a failed answer into the service's exception.</param>
-    public async Task<TResponse> SendAsync<TResponse>(
+    public Task<TResponse> SendAsync<TResponse>(
         AwsCall call,
         Func<byte[], TResponse> read,
         Func<HttpResponseMessage, byte[], AwsServiceException> error,
         CancellationToken cancellationToken)
     {
-        var maxAttempts = _config.MaxErrorRetry + 1;
-        for (var attempt = 1; ; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+        var backoff = new Backoff(_config.RetryBaseDelay, _config.MaxBackoff, BackoffJitter.Full);
+        return Retry.RunAsync(
+            async token =>
             {
-                return read(await SendOnceAsync(call, error, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception exception) when (attempt < maxAttempts && !cancellationToken.IsCancellationRequested && IsRetryable(exception))
-            {
-                await Task.Delay(Backoff(attempt), _config.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                token.ThrowIfCancellationRequested();
+                return read(await SendOnceAsync(call, error, token).ConfigureAwait(false));
+            },
+            _config.MaxErrorRetry,
+            exception => !cancellationToken.IsCancellationRequested && IsRetryable(exception),
+            backoff.Delay,
+            _config.TimeProvider,
+            cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();
@@ -101,18 +100,6 @@ internal sealed class AwsSignedTransport : IDisposable
         HttpRequestException or TimeoutException => true,
         _ => false,
     };
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = _config.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        if (ceiling > _config.MaxBackoff)
-        {
-            ceiling = _config.MaxBackoff;
-        }
-
-        // Full jitter spreads the retries of many concurrent callers instead of having them collide again.
-        return ceiling * Random.Shared.NextDouble();
-    }
 
     private async Task<byte[]> SendOnceAsync(AwsCall call, Func<HttpResponseMessage, byte[], AwsServiceException> error, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
+// Over 300 lines: the command's options with their validation, and the two reports it prints (tables and JSON); the measuring itself is in Remittance.Cost.
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Remittance.Cost;
+using Remittance.Cost.Pricing;
 using Remittance.DynamoDbLocal;
-using Remittance.Local.Cost;
-using Remittance.Local.Cost.Pricing;
 using Remittance.Local.Input;
 using Remittance.Local.Run;
 using Remittance.Notifications;
@@ -49,7 +50,18 @@ public static class CostCommand
         var rru = Price("--price-rru", "DynamoDB on-demand, $ per million read request units.", defaults.ReadRequestUnitsPerMillion);
         var transition = Price("--price-transition", "Step Functions Standard, $ per million state transitions.", defaults.StateTransitionsPerMillion);
         var lambdaRequest = Price("--price-lambda-request", "Lambda, $ per million requests.", defaults.LambdaRequestsPerMillion);
-        var lambdaGbSecond = Price("--price-lambda-gb-second", "Lambda, $ per GB-second (x86).", defaults.LambdaGbSecond);
+        var architecture = new Option<string>("--lambda-architecture")
+        {
+            Description = "The functions' architecture, which sets the GB-second price: x86_64 (deployed today) or arm64 (Graviton, 20 % cheaper per GB-second).",
+            DefaultValueFactory = _ => LambdaArchitectureNames.X86_64,
+        };
+        architecture.AcceptOnlyFromAmong([.. LambdaArchitectureNames.All]);
+        var lambdaGbSecond = new Option<decimal?>("--price-lambda-gb-second")
+        {
+            Description = $"Lambda, $ per GB-second. Default: the us-east-1 list price for --lambda-architecture "
+                + $"(x86_64 {UnitPrices.LambdaGbSecondListPrice(LambdaArchitecture.X86_64).ToString(s_invariant)}, "
+                + $"arm64 {UnitPrices.LambdaGbSecondListPrice(LambdaArchitecture.Arm64).ToString(s_invariant)}).",
+        };
         var sqs = Price("--price-sqs", "SQS, $ per million requests.", defaults.SqsRequestsPerMillion);
         var sns = Price("--price-sns", "SNS, $ per million publishes.", defaults.SnsPublishesPerMillion);
         var memory = new Option<string?>("--lambda-memory")
@@ -66,19 +78,21 @@ public static class CostCommand
         var endpoint = DynamoDbOptions.Endpoint();
         var command = new Command("cost", "Measure what each remittance costs in AWS operations and dollars, against the seed design.")
         {
-            input, generate, volume, invoices, notifications, wru, rru, transition, lambdaRequest, lambdaGbSecond, sqs, sns, memory, sweepInterval,
+            input, generate, volume, invoices, notifications, wru, rru, transition, lambdaRequest, architecture, lambdaGbSecond, sqs, sns, memory, sweepInterval,
             noWarmUp, json, endpoint,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var problems = new List<string>();
+            var lambdaArchitecture = LambdaArchitectureNames.Parse(parse.GetRequiredValue(architecture));
             var prices = new UnitPrices
             {
+                LambdaArchitecture = lambdaArchitecture,
                 WriteRequestUnitsPerMillion = parse.GetValue(wru),
                 ReadRequestUnitsPerMillion = parse.GetValue(rru),
                 StateTransitionsPerMillion = parse.GetValue(transition),
                 LambdaRequestsPerMillion = parse.GetValue(lambdaRequest),
-                LambdaGbSecond = parse.GetValue(lambdaGbSecond),
+                LambdaGbSecond = parse.GetValue(lambdaGbSecond) ?? UnitPrices.LambdaGbSecondListPrice(lambdaArchitecture),
                 SqsRequestsPerMillion = parse.GetValue(sqs),
                 SnsPublishesPerMillion = parse.GetValue(sns),
             };
@@ -234,7 +248,7 @@ public static class CostCommand
         AddCost(dollars, "DynamoDB reads", $"${Exact(p.ReadRequestUnitsPerMillion)} per million RRU", columns, c => c.DynamoDbReads);
         AddCost(dollars, "Step Functions", $"${Exact(p.StateTransitionsPerMillion)} per million transitions", columns, c => c.StepFunctions);
         AddCost(dollars, "Lambda requests", $"${Exact(p.LambdaRequestsPerMillion)} per million", columns, c => c.LambdaRequests);
-        AddCost(dollars, "Lambda duration", $"${Exact(p.LambdaGbSecond)} per GB-s", columns, c => c.LambdaDuration);
+        AddCost(dollars, "Lambda duration", $"${Exact(p.LambdaGbSecond)} per GB-s ({LambdaArchitectureNames.Of(p.LambdaArchitecture)})", columns, c => c.LambdaDuration);
         AddCost(dollars, "SQS", $"${Exact(p.SqsRequestsPerMillion)} per million requests", columns, c => c.Sqs);
         AddCost(dollars, "SNS", $"${Exact(p.SnsPublishesPerMillion)} per million publishes", columns, c => c.Sns);
         AddCost(dollars, "total per million", string.Empty, columns, c => c.Total, bold: true);

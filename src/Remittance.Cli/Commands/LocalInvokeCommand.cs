@@ -1,11 +1,11 @@
 using System.CommandLine;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.DynamoDbLocal;
 using Remittance.Local.Invoke;
 using Remittance.Local.Run;
+using Remittance.Local.RuntimeApi;
 using Remittance.Pipeline.Composition;
-using Remittance.Workflows.Composition;
 using Remittance.Pipeline.Functions;
+using Remittance.Workflows.Composition;
 
 namespace Remittance.Cli.Commands;
 

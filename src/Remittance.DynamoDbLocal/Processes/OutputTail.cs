@@ -1,7 +1,10 @@
 namespace Remittance.DynamoDbLocal.Processes;
 
-/// <summary>The last lines a child process wrote, kept so a failure can say what the process said.</summary>
-internal sealed class OutputTail(int capacity = 40)
+/// <summary>
+/// The last lines a child process wrote, kept so a failure can say what the process said. The one copy: DynamoDB
+/// Local's process, the local host's function processes and publish, and the CDK app's bundling all use it.
+/// </summary>
+public sealed class OutputTail(int capacity = 40)
 {
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();

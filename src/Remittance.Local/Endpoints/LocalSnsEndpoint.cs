@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml.Linq;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.Aws.Runtime;
 using Remittance.Aws.SimpleNotificationService;
+using Remittance.Local.Http;
 
 namespace Remittance.Local.Endpoints;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.Aws.Runtime;
 using Remittance.Aws.StepFunctions;
+using Remittance.Local.Http;
 
 namespace Remittance.Local.Endpoints;
 

@@ -1,9 +1,10 @@
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.DynamoDbLocal;
+using Remittance.Local.Input;
 using Remittance.Local.Lambda;
 using Remittance.Local.Run;
+using Remittance.Local.RuntimeApi;
+using Remittance.Local.Sns;
 using Remittance.Local.StepFunctions;
-using Remittance.Local.Workflows;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
 using Remittance.Workflows.Composition;

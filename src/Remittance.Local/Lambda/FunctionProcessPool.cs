@@ -1,4 +1,4 @@
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Local.Lambda;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Remittance.DynamoDbLocal.Processes;
 
 namespace Remittance.Local.Lambda;
 
@@ -49,8 +50,8 @@ internal static class FunctionsPublish
 
         var tail = new OutputTail(200);
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => AddLine(tail, e.Data);
-        process.ErrorDataReceived += (_, e) => AddLine(tail, e.Data);
+        process.OutputDataReceived += (_, e) => tail.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -106,14 +107,6 @@ internal static class FunctionsPublish
             }
 
             await Task.Delay(s_lockPoll, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static void AddLine(OutputTail tail, string? line)
-    {
-        if (line is not null)
-        {
-            tail.Add(line);
         }
     }
 

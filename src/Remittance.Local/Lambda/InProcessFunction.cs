@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Remittance.Aws.Lambda.RuntimeSupport;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.Local.RuntimeApi;
 using Remittance.Pipeline.Composition;
 using Remittance.Workflows.Composition;
 

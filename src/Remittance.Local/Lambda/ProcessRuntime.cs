@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Remittance.Local.Endpoints;
 using Remittance.Local.Run;
+using Remittance.Local.Sns;
 using Remittance.Local.StepFunctions;
-using Remittance.Local.Workflows;
 using Remittance.Pipeline.Composition;
 
 namespace Remittance.Local.Lambda;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Remittance.Aws.Lambda.RuntimeSupport;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.DynamoDbLocal.Processes;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Local.Lambda;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Remittance.Aws.Lambda.CloudWatchEvents.StepFunctionsEvents;
 using Remittance.Aws.Lambda.SQSEvents;
+using Remittance.Aws.Runtime;
 using Remittance.Local.Sqs;
 using Remittance.Local.StepFunctions;
+using Remittance.Pipeline.Tracking;
 
 namespace Remittance.Local.Run;
 
@@ -13,7 +15,16 @@ namespace Remittance.Local.Run;
 public static class LocalEvents
 {
     /// <summary>The statuses the deployed status rule matches; success is recorded by the workflow itself.</summary>
-    public static bool StatusRuleMatches(string status) => status is "FAILED" or "TIMED_OUT" or "ABORTED";
+    public static bool StatusRuleMatches(string status) => ExecutionStatuses.IsFailure(status);
+
+    /// <summary>
+    /// Hands a status-change event to the status function as the rule's target: EventBridge retries a failed delivery;
+    /// locally, four quick retries (10, 20, 30, 40 ms) stand in for that.
+    /// </summary>
+    /// <param name="deliver">One delivery (one invocation of the status function).</param>
+    /// <param name="failed">Whether an exception means the delivery failed (so it is retried).</param>
+    public static Task<T> DeliverStatusChangeAsync<T>(Func<CancellationToken, Task<T>> deliver, Func<Exception, bool> failed, CancellationToken cancellationToken) =>
+        Retry.RunAsync(deliver, 4, failed, retry => TimeSpan.FromMilliseconds(10 * retry), TimeProvider.System, cancellationToken);
 
     /// <summary>A batch as Lambda's SQS event source delivers it, from the queue named <paramref name="queueName"/>.</summary>
     public static SQSEvent Sqs(IReadOnlyList<QueuedMessage> batch, string queueName) => new()

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Remittance.Local.Input;
-using Remittance.Local.Workflows;
+using Remittance.Local.Sns;
 
 namespace Remittance.Local.Run;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using Remittance.Aws.StepFunctions;
 using Remittance.Domain;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Start;
 using Remittance.Pipeline.Storage;
+using Remittance.Pipeline.Tracking;
 using Remittance.Workflows.Definition;
 
 namespace Remittance.Local.Run;
@@ -109,8 +111,8 @@ public static class LocalRunReportBuilder
                 enrichment.StepFunctions.Executions.Count,
                 enrichment.StartResults.Count(r => r.Outcome == StartOutcome.AlreadyStarted),
                 enrichment.Poller.OnFailureDestination.Count,
-                enrichment.StepFunctions.Executions.Count(e => e.Status == "SUCCEEDED"),
-                enrichment.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED"),
+                enrichment.StepFunctions.Executions.Count(e => e.Status == ExecutionStatus.SUCCEEDED.Value),
+                enrichment.StepFunctions.Executions.Count(e => ExecutionStatuses.IsFailure(e.Status)),
                 published.Values.Sum(),
                 facts.InvoicesSeeded,
                 enrichment.StepFunctions.StartCalls,
@@ -120,7 +122,7 @@ public static class LocalRunReportBuilder
                 facts.Items.Concat(facts.NotificationItems).Count(i => i.ContainsKey(ItemAttributes.FailedJob)),
                 facts.NotificationItems.Count(i => Text(i, ItemAttributes.Status) == RemittanceStatus.Notified.ToWire()),
                 facts.Sent.Count(s => !s.Result.AlreadyExisted),
-                facts.Notification.StepFunctions.Executions.Count(e => e.Status is "FAILED" or "TIMED_OUT" or "ABORTED")),
+                facts.Notification.StepFunctions.Executions.Count(e => ExecutionStatuses.IsFailure(e.Status))),
             Remittances = remittances,
             Rejections = rejections,
             Conflicts = conflicts,

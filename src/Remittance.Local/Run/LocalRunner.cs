@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.DynamoDbLocal;
 using Remittance.Local.Faults;
 using Remittance.Local.Input;
-using Remittance.Local.Workflows;
+using Remittance.Local.Lambda;
+using Remittance.Local.Sns;
+using Remittance.Local.Streams.Client;
 using Remittance.Notifications.Outbox;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Contracts;
@@ -13,7 +14,6 @@ using Remittance.Pipeline.Sweeping;
 using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;
 using Remittance.Workflows.Steps.Notification;
-using Remittance.Local.Lambda;
 
 namespace Remittance.Local.Run;
 

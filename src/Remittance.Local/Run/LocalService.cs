@@ -1,17 +1,17 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.Aws.Lambda.DynamoDBEvents;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
-using Remittance.Aws.Lambda.Serialization;
 using Remittance.Aws.Lambda.SQSEvents;
+using Remittance.Aws.Lambda.Serialization;
 using Remittance.Local.Faults;
 using Remittance.Local.Lambda;
+using Remittance.Local.RuntimeApi;
+using Remittance.Local.Sns;
 using Remittance.Local.Sqs;
 using Remittance.Local.StepFunctions;
 using Remittance.Local.Streams;
-using Remittance.Local.Workflows;
+using Remittance.Local.Streams.Client;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Start;
@@ -223,22 +223,10 @@ public sealed class LocalService : IAsyncDisposable
         var statusEvent = JsonSerializer.SerializeToUtf8Bytes(LocalEvents.StatusChange(execution, StepFunctions, _time.GetUtcNow()),
             AwsEventsJsonContext.Default.StepFunctionsExecutionStatusChangeEvent);
 
-        // EventBridge retries a failed target; locally, a few bounded attempts stand in for that.
-        for (var attempt = 1; ; attempt++)
-        {
-            var result = await _status.InvokeAsync(statusEvent, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded)
-            {
-                return;
-            }
-
-            if (attempt == 5)
-            {
-                Succeeded(result, "status");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken).ConfigureAwait(false);
-        }
+        // A failed invocation is a failed delivery; after the last retry, its error is the local run's.
+        await LocalEvents.DeliverStatusChangeAsync(
+            async token => Succeeded(await _status.InvokeAsync(statusEvent, token).ConfigureAwait(false), "status"),
+            failure => failure is FunctionFailedException, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HashSet<string>> InvokeIngestAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken cancellationToken)

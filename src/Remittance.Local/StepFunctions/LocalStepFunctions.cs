@@ -67,6 +67,12 @@ public sealed class LocalStepFunctions(
         }
 
         var input = request.Input ?? "{}";
+        if (System.Text.Encoding.UTF8.GetByteCount(input) > StepFunctionsQuotas.MaxPayloadBytes)
+        {
+            throw new InvalidExecutionInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The execution input is {System.Text.Encoding.UTF8.GetByteCount(input):N0} bytes, over the {StepFunctionsQuotas.MaxPayloadBytes:N0}-byte quota."));
+        }
+
         var candidate = new LocalExecution(arn, request.StateMachineArn, name, input, time.GetUtcNow(), "RUNNING");
         var execution = _executions.GetOrAdd(candidate.ExecutionArn, candidate);
         if (!ReferenceEquals(execution, candidate))

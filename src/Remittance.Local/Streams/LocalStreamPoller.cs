@@ -1,5 +1,5 @@
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.Aws.Lambda.DynamoDBEvents;
+using Remittance.Local.Streams.Client;
 
 namespace Remittance.Local.Streams;
 

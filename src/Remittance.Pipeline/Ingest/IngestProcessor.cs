@@ -65,12 +65,13 @@ public sealed class IngestProcessor(
         }
 
         var remittance = factory.Create(parsed);
-        if (remittance.SizeBytes > RemittanceTableSchema.MaxItemBytes)
+        if (remittance.SizeBytes > RemittanceTableSchema.MaxAcceptedItemBytes)
         {
             return await RejectAsync(message, parsed.RequestId,
                 [new ValidationError("$", "ITEM_TOO_LARGE",
-                    $"the message would be stored as a {remittance.SizeBytes:N0}-byte item; DynamoDB's limit is " +
-                    $"{RemittanceTableSchema.MaxItemBytes:N0} bytes (400 KB)")], cancellationToken).ConfigureAwait(false);
+                    $"the message would be stored as a {remittance.SizeBytes:N0}-byte item; at most " +
+                    $"{RemittanceTableSchema.MaxAcceptedItemBytes:N0} bytes are accepted (DynamoDB's 400 KB item limit less " +
+                    $"{RemittanceTableSchema.WorkflowResultHeadroomBytes:N0} bytes kept for the workflow's result)")], cancellationToken).ConfigureAwait(false);
         }
 
         PutResult put;

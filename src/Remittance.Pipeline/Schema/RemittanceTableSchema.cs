@@ -30,6 +30,17 @@ public static class RemittanceTableSchema
     /// <summary>DynamoDB's hard item-size limit (400 KB, attribute names included).</summary>
     public const int MaxItemBytes = 400 * 1024;
 
+    /// <summary>
+    /// Room every remittance item keeps for what its workflow records on it when it succeeds (the enriched envelope or
+    /// the rendered notification, the status and error attributes): ingest accepts no item larger than
+    /// <see cref="MaxAcceptedItemBytes"/>, so the final update can never exceed DynamoDB's limit. The same room is kept
+    /// in the execution input for the results the states add (WorkflowInput).
+    /// </summary>
+    public const int WorkflowResultHeadroomBytes = 64 * 1024;
+
+    /// <summary>The largest item ingest stores: DynamoDB's limit less the workflow's headroom (336 KB).</summary>
+    public const int MaxAcceptedItemBytes = MaxItemBytes - WorkflowResultHeadroomBytes;
+
     /// <summary>The table definition, used by the local host and the tests to create the table.</summary>
     public static CreateTableRequest CreateTableRequest(string tableName) => new()
     {

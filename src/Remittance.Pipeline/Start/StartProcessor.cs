@@ -22,6 +22,9 @@ public sealed class StartProcessor(
 {
     public const int DefaultConcurrency = 10;
 
+    /// <summary>The records this function owns: inserts of received items (updates, deletes, rejection and conflict records are not).</summary>
+    public static StreamFilter Filter { get; } = new("INSERT", ItemAttributes.Status, RemittanceStatus.Received.ToWire());
+
     public async Task<IReadOnlyList<StartResult>> ProcessAsync(IReadOnlyList<StreamChange> changes, CancellationToken cancellationToken)
     {
         var results = new StartResult[changes.Count];
@@ -36,8 +39,7 @@ public sealed class StartProcessor(
     /// <summary>The remittance this function should start, or null when the record is not ours.</summary>
     public static OwnedRecord? Owned(StreamChange change)
     {
-        if (change.EventName != "INSERT" || change.NewImage is not { } image
-            || Text(image, ItemAttributes.Status) != RemittanceStatus.Received.ToWire()
+        if (change.NewImage is not { } image || !Filter.Matches(change.EventName, name => Text(image, name))
             || Text(image, ItemAttributes.RequestId) is not { } requestId
             || Text(image, ItemAttributes.ExecutionName) is not { } executionName || !ExecutionName.IsValid(executionName)
             || image[ItemAttributes.VersionId] is not JsonValue versionNode

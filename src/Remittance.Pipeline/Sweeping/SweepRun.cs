@@ -3,7 +3,7 @@ using Remittance.Pipeline.Observability;
 namespace Remittance.Pipeline.Sweeping;
 
 /// <summary>The state of one sweep (never of the sweeper): what was seen, done, skipped and failed.</summary>
-internal sealed class SweepRun(SweepRequest request, TokenBucket startBucket, JsonLog log)
+internal sealed class SweepRun(SweepRequest request, ThrottledStepFunctions stepFunctions, JsonLog log)
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -15,8 +15,8 @@ internal sealed class SweepRun(SweepRequest request, TokenBucket startBucket, Js
 
     public SweepRequest Request => request;
 
-    /// <summary>Shared by every StartExecution and RedriveExecution call of this sweep.</summary>
-    public TokenBucket StartBucket => startBucket;
+    /// <summary>This sweep's Step Functions calls: every StartExecution and RedriveExecution shares one token bucket.</summary>
+    public ThrottledStepFunctions StepFunctions => stepFunctions;
 
     public bool IsFull
     {

@@ -15,13 +15,6 @@ namespace Remittance.Pipeline.Tracking;
 /// </summary>
 public sealed class ExecutionStatusProcessor(FailureRecorder recorder, IAmazonStepFunctions stepFunctions, JsonLog log)
 {
-    private static readonly HashSet<string> s_failureStatuses = new(StringComparer.Ordinal)
-    {
-        ExecutionStatus.FAILED.Value,
-        ExecutionStatus.TIMED_OUT.Value,
-        ExecutionStatus.ABORTED.Value,
-    };
-
     public async Task<StatusOutcome> ProcessAsync(StepFunctionsExecutionStatusChangeEvent statusEvent, CancellationToken cancellationToken)
     {
         var detail = statusEvent.Detail;
@@ -30,7 +23,7 @@ public sealed class ExecutionStatusProcessor(FailureRecorder recorder, IAmazonSt
             return Ignore(detail, $"not a Step Functions execution status change ({statusEvent.DetailType ?? "no detail-type"})");
         }
 
-        if (detail.Status is not { } status || !s_failureStatuses.Contains(status))
+        if (detail.Status is not { } status || !ExecutionStatuses.IsFailure(status))
         {
             return Ignore(detail, $"status {detail.Status ?? "(none)"} records nothing (success is recorded by the workflow)");
         }

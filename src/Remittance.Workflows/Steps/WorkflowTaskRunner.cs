@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
+using Remittance.Pipeline.Start;
 
 namespace Remittance.Workflows.Steps;
 
@@ -18,6 +21,13 @@ public sealed class WorkflowTaskRunner(IEnumerable<IWorkflowStep> steps)
             }
 
             context.Previous = await step.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            if (context.Previous is { } output && Encoding.UTF8.GetByteCount(output.ToJsonString()) is var bytes && bytes > WorkflowInput.MaxTaskResultBytes)
+            {
+                // Checked before the next step (publish comes last): an oversized result is never published, and the
+                // run fails where it can be seen rather than with States.DataLimitExceeded or an item over 400 KB.
+                throw new PermanentStepError(string.Create(CultureInfo.InvariantCulture,
+                    $"Step {name} produced {bytes:N0} bytes; a step's result may hold at most {WorkflowInput.MaxTaskResultBytes:N0} bytes (the room the state machine's payload and the item keep for it)."));
+            }
         }
 
         return context.Previous;

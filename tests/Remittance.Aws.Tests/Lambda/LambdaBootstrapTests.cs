@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Remittance.Aws.Lambda.Core;
 using Remittance.Aws.Lambda.RuntimeSupport;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
-using Remittance.Aws.Lambda.Serialization;
 using Remittance.Aws.Lambda.SQSEvents;
+using Remittance.Aws.Lambda.Serialization;
 using Remittance.Aws.Tests.Support;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Aws.Tests.Lambda;
 

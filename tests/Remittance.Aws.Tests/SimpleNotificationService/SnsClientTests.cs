@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using Amazon.Runtime;
 using Remittance.Aws.SimpleNotificationService;
-using Remittance.Aws.Tests.Support;
 
 namespace Remittance.Aws.Tests.SimpleNotificationService;
 

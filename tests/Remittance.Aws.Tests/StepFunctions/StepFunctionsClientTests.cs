@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Remittance.Aws.StepFunctions;
-using Remittance.Aws.Tests.Support;
 
 namespace Remittance.Aws.Tests.StepFunctions;
 

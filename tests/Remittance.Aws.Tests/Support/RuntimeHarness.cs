@@ -1,5 +1,5 @@
 using Remittance.Aws.Lambda.RuntimeSupport;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.Aws.Tests.Support;
 

@@ -18,6 +18,24 @@ public static class TemplateEnvironment
 
     public static string TopicArn(string logicalId) => $"arn:aws:sns:us-east-1:{Account}:{logicalId}";
 
+    public static string FunctionArn(string logicalId) => $"arn:aws:lambda:us-east-1:{Account}:function:{logicalId}";
+
+    /// <summary>
+    /// A state machine's definition as Step Functions would run it: the DefinitionString with its
+    /// DefinitionSubstitutions filled in, each resolved to the local name of what it references.
+    /// </summary>
+    public static JsonObject StateMachineDefinition(Template template, string stateMachineLogicalId)
+    {
+        var properties = template[stateMachineLogicalId].Properties;
+        var definition = properties["DefinitionString"]!.GetValue<string>();
+        foreach (var (name, value) in properties["DefinitionSubstitutions"]?.AsObject() ?? [])
+        {
+            definition = definition.Replace("${" + name + "}", Resolve(template, name, value, new Dictionary<string, string>()), StringComparison.Ordinal);
+        }
+
+        return JsonNode.Parse(definition)!.AsObject();
+    }
+
     public static Dictionary<string, string> Of(Template template, string functionLogicalId, IReadOnlyDictionary<string, string> layerMounts)
     {
         var variables = template[functionLogicalId].Properties["Environment"]?["Variables"]?.AsObject()
@@ -41,6 +59,7 @@ public static class TemplateEnvironment
             "AWS::DynamoDB::Table" => resource.Properties["TableName"]?.GetValue<string>() ?? id,
             "AWS::StepFunctions::StateMachine" => StateMachineArn(id),
             "AWS::SNS::Topic" => TopicArn(id),
+            "AWS::Lambda::Function" => FunctionArn(id),
             _ => throw new InvalidOperationException($"{name}: a reference to a {resource.Type} cannot be resolved locally."),
         };
     }

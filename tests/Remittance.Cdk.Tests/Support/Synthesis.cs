@@ -20,6 +20,19 @@ public sealed class Synthesis
 
     public Template Template { get; }
 
+    /// <summary>
+    /// The staged folder of the functions' code asset: exactly what the Lambda zip holds. Every function shares it
+    /// (one S3 key); more than one is an error.
+    /// </summary>
+    public string FunctionsAsset()
+    {
+        var key = Template.OfType("AWS::Lambda::Function")
+            .Select(f => f.Properties["Code"]!["S3Key"]!.GetValue<string>())
+            .Distinct()
+            .Single();
+        return Path.Combine(OutputDirectory, "asset." + Path.GetFileNameWithoutExtension(key));
+    }
+
     /// <summary>Synthesizes the app as <c>Program</c> does, with cdk.json's context plus <paramref name="overrides"/>.</summary>
     public static Synthesis Run(string outputDirectory, IReadOnlyDictionary<string, object> overrides)
     {

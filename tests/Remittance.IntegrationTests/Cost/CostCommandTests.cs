@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Remittance.Cli.Commands;
+using Remittance.Cost.Pricing;
 using Remittance.IntegrationTests.Infrastructure;
-using Remittance.Local.Cost.Pricing;
 using Spectre.Console;
 
 namespace Remittance.IntegrationTests.Cost;
@@ -45,6 +45,29 @@ public sealed class CostCommandTests(DynamoDbLocalFixture fixture)
         Assert.Equal(ours.PerRemittance.StateTransitions * 50m, ours.PerMillion.StepFunctions);
         Assert.Equal(ours.PerMillion.Total * 2m, ours.PerMonth);
         Assert.NotEmpty(report.Assumptions);
+    }
+
+    [Fact]
+    public async Task Cost_OnArm64_PricesLambdaDurationAtTheGravitonPrice()
+    {
+        var (exit, output, error) = await RunAsync(Args("--json", "--lambda-architecture", "arm64", "--generate", "6"));
+
+        Assert.True(exit == 0, error);
+        var report = JsonSerializer.Deserialize(output, CostJsonContext.Default.CostReport)!;
+        Assert.Equal((LambdaArchitecture.Arm64, 0.0000133334m), (report.Prices.LambdaArchitecture, report.Prices.LambdaGbSecond));
+        Assert.Contains("\"lambdaArchitecture\": \"arm64\"", output, StringComparison.Ordinal);
+        var ours = report.Design(CostReport.Ours, CostReport.HappyPath);
+        Assert.Equal(ours.PerRemittance.LambdaGbSeconds * 0.0000133334m * 1_000_000m, ours.PerMillion.LambdaDuration);
+        Assert.Contains(report.Assumptions, a => a.Contains("arm64", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cost_WithAnUnknownArchitecture_IsRefused()
+    {
+        var (exit, _, error) = await RunAsync(Args("--lambda-architecture", "sparc"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("sparc", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2.Model;
+using Remittance.Cost;
+using Remittance.Cost.MeteredRun;
+using Remittance.Cost.Metering;
+using Remittance.Cost.Pricing;
 using Remittance.IntegrationTests.Infrastructure;
-using Remittance.Local.Cost;
-using Remittance.Local.Cost.Metering;
-using Remittance.Local.Cost.Pipeline;
-using Remittance.Local.Cost.Pricing;
 using Remittance.Local.Input;
 using Remittance.Pipeline.Storage;
 

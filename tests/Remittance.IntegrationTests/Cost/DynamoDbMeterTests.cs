@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Remittance.Cost.Metering;
 using Remittance.DynamoDbLocal;
 using Remittance.IntegrationTests.Infrastructure;
-using Remittance.Local.Cost.Metering;
 using Remittance.Local.Faults;
 using Remittance.Pipeline.Schema;
 using Remittance.Pipeline.Storage;

@@ -139,6 +139,22 @@ public sealed class IngestProcessorTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
+    public async Task Ingest_WhenItemWouldLeaveNoRoomForTheWorkflowResult_IsRejectedThoughUnder400KB()
+    {
+        using var harness = await PipelineHarness.CreateAsync(fixture, nameof(Ingest_WhenItemWouldLeaveNoRoomForTheWorkflowResult_IsRejectedThoughUnder400KB));
+        // An item of about 370 KB: DynamoDB would take it, but the envelope the workflow records on success would not fit.
+        var body = Messages.Body("req-roomless", m => m["attachment"] = new string('x', 370 * 1024));
+
+        var result = (await Ingest(harness, ("m-1", body))).Single();
+
+        Assert.Equal(IngestOutcome.Rejected, result.Outcome);
+        var reason = Assert.Single(result.Reasons);
+        Assert.Equal("ITEM_TOO_LARGE", reason.Code);
+        Assert.Contains(RemittanceTableSchema.MaxAcceptedItemBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), reason.Message, StringComparison.Ordinal);
+        Assert.Null(await harness.GetItemAsync("req-roomless"));
+    }
+
+    [Fact]
     public async Task Ingest_WhenItemWouldExceed400KB_RecordsRejectionWithSizes()
     {
         using var harness = await PipelineHarness.CreateAsync(fixture, nameof(Ingest_WhenItemWouldExceed400KB_RecordsRejectionWithSizes));

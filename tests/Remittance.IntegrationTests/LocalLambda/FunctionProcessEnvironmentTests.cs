@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.Local.Lambda;
+using Remittance.Local.RuntimeApi;
 
 namespace Remittance.IntegrationTests.LocalLambda;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.DynamoDBv2.Model;
-using Remittance.Aws.Lambda.RuntimeSupport.Local;
 using Remittance.IntegrationTests.Infrastructure;
 using Remittance.Local.Lambda;
+using Remittance.Local.RuntimeApi;
 using Remittance.Pipeline.Composition;
 using Remittance.Pipeline.Schema;
 

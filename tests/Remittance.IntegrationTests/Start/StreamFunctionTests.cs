@@ -1,12 +1,12 @@
 using System.Net;
 using Amazon.DynamoDBv2.Model;
-using Remittance.Aws.DynamoDBStreams;
 using Remittance.Aws.Lambda.DynamoDBEvents;
 using Remittance.Aws.StepFunctions;
 using Remittance.Domain;
 using Remittance.IntegrationTests.Infrastructure;
 using Remittance.Local.Lambda;
 using Remittance.Local.Streams;
+using Remittance.Local.Streams.Client;
 using Remittance.Pipeline.Functions;
 using Remittance.Pipeline.Ingest;
 using Remittance.Pipeline.Schema;

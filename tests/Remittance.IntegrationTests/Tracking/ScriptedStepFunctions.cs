@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Remittance.Aws.StepFunctions;
 using Remittance.IntegrationTests.Infrastructure;
 using Remittance.Local.StepFunctions;
+using Remittance.Pipeline.Tracking;
 
 namespace Remittance.IntegrationTests.Tracking;
 
@@ -35,6 +36,12 @@ public sealed class ScriptedStepFunctions(TimeProvider time) : IAmazonStepFuncti
     /// <summary>Answers a StartExecution with ThrottlingException when this returns true.</summary>
     public Func<StartExecutionRequest, bool> ThrottleStart { get; set; } = _ => false;
 
+    /// <summary>Refuses a StartExecution with the error this returns (a lasting refusal, such as a missing state machine).</summary>
+    public Func<StartExecutionRequest, AmazonStepFunctionsException?> RefuseStart { get; set; } = _ => null;
+
+    /// <summary>Refuses a RedriveExecution with the error this returns.</summary>
+    public Func<RedriveExecutionRequest, AmazonStepFunctionsException?> RefuseRedrive { get; set; } = _ => null;
+
     public static string ArnOf(string executionName) => LocalStepFunctions.ExecutionArn(PipelineHarness.StateMachineArn, executionName);
 
     public bool Exists(string executionName) => _local.Executions.Any(e => e.Name == executionName);
@@ -54,6 +61,11 @@ public sealed class ScriptedStepFunctions(TimeProvider time) : IAmazonStepFuncti
         {
             Interlocked.Increment(ref _throttledStarts);
             throw new ThrottlingException("Rate exceeded");
+        }
+
+        if (RefuseStart(request) is { } refusal)
+        {
+            throw refusal;
         }
 
         var arn = LocalStepFunctions.ExecutionArn(request.StateMachineArn, request.Name ?? string.Empty);
@@ -85,6 +97,11 @@ public sealed class ScriptedStepFunctions(TimeProvider time) : IAmazonStepFuncti
     public Task<RedriveExecutionResponse> RedriveExecutionAsync(RedriveExecutionRequest request, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _redriveCalls);
+        if (RefuseRedrive(request) is { } refusal)
+        {
+            throw refusal;
+        }
+
         lock (_gate)
         {
             var token = request.ExecutionArn + "|" + request.ClientToken;
@@ -114,6 +131,6 @@ public sealed class ScriptedStepFunctions(TimeProvider time) : IAmazonStepFuncti
 
     private sealed record Ending(string Status, string? Error, string? Cause, bool Redrivable, int RedriveCount)
     {
-        public bool IsFailure => Status is "FAILED" or "TIMED_OUT" or "ABORTED";
+        public bool IsFailure => ExecutionStatuses.IsFailure(Status);
     }
 }

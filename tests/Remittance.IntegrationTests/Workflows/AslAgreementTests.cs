@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Remittance.Local.StepFunctions;
-using Remittance.Local.Workflows;
 using Remittance.Workflows.Asl;
 using Remittance.Workflows.Composition;
 using Remittance.Workflows.Definition;

@@ -6,7 +6,7 @@ namespace Remittance.Aws.Lambda.DynamoDBEvents;
 /// The batch Lambda receives from a DynamoDB stream. Shaped like Amazon.Lambda.DynamoDBEvents 3.x (mutable classes,
 /// nested record, stream record and attribute value types, which also keeps <see cref="AttributeValue"/> from
 /// clashing with the SDK's own). The DynamoDB Streams GetRecords API returns records of this very shape, so the
-/// streams client reuses <see cref="DynamodbStreamRecord"/>.
+/// local host's streams client (Remittance.Local) reuses <see cref="DynamodbStreamRecord"/>.
 /// </summary>
 public partial class DynamoDBEvent
 {

@@ -1,9 +1,0 @@
-using Remittance.Aws.Runtime;
-
-namespace Remittance.Aws.DynamoDBStreams;
-
-/// <summary>
-/// DynamoDB Streams client settings. Against DynamoDB Local, set ServiceURL to DynamoDB Local's own URL: it serves
-/// the streams API on the same port.
-/// </summary>
-public sealed class AmazonDynamoDBStreamsConfig : AwsClientConfig;
